@@ -1,0 +1,2 @@
+/** Configuration: sources, the variable catalogue, typed and validated config records. */
+package io.erpcore.config;
