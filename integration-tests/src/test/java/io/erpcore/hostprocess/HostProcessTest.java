@@ -1,0 +1,71 @@
+package io.erpcore.hostprocess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged host, started as a real process the way the README starts it: exit codes and output streams. */
+class HostProcessTest {
+
+    private static final Path JAR = Path.of("..", "app-host", "target", "app-host.jar").toAbsolutePath().normalize();
+
+    @TempDir
+    Path workingDirectory;
+
+    @Test
+    void production_without_secrets_exits_78_with_one_line_per_missing_variable() throws Exception {
+        Finished run = run(Map.of("APP_ENV", "production"));
+
+        assertThat(run.exitCode()).isEqualTo(78);
+        assertThat(run.stderr().lines().filter(line -> line.startsWith("  - ")))
+                .extracting(line -> line.substring(4, line.indexOf(' ', 4)))
+                .containsExactly("DATABASE_URL", "DATABASE_MIGRATION_URL", "JWT_SECRET", "ENCRYPTION_KEY");
+        assertThat(run.stdout()).isEmpty();
+    }
+
+    @Test
+    void help_prints_the_catalogue_on_standard_output_and_exits_0() throws Exception {
+        Finished run = run(Map.of(), "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).contains("Configuration variables", "DATABASE_TENANT_MAX_CONNECTIONS", "FEATURE_*");
+    }
+
+    @Test
+    void validate_config_keeps_standard_output_for_the_report_alone() throws Exception {
+        Finished run = run(Map.of(), "--validate-config", "--port", "8181");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout().lines().findFirst()).contains("Effective configuration (APP_ENV=development)");
+        assertThat(run.stdout()).containsPattern("PORT +8181 +command line");
+        assertThat(run.stderr()).contains("WARNING: JWT_SECRET is not set");
+    }
+
+    private Finished run(Map<String, String> environment, String... args) throws IOException, InterruptedException {
+        assertThat(JAR).as("the packaged host; build it with mvn verify from the repository root").exists();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        Path stdout = workingDirectory.resolve("stdout.txt");
+        Path stderr = workingDirectory.resolve("stderr.txt");
+        Process process = builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the host exits within 60 s").isTrue();
+        return new Finished(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+                Files.readString(stderr, StandardCharsets.UTF_8));
+    }
+
+    private record Finished(int exitCode, String stdout, String stderr) {
+    }
+}
