@@ -58,6 +58,10 @@ public final class ConfigCatalogue {
                     .withDefault(DefaultValue.byEnvironment("pretty", "json")),
             Setting.of(LOGGING, "DATABASE_LOGGING", ValueType.BOOLEAN, "Log every SQL statement shape and its duration at debug.")
                     .withDefault("false"),
+            Setting.of(LOGGING, "LOG_REDACT_KEYS", ValueType.LIST,
+                    "Extra context keys whose values are masked in logs, besides password, secret, token, authorization, cookie and apiKey.")
+                    .withDefault("")
+                    .withHint("a comma list of key names, e.g. iban,taxId"),
 
             Setting.of(DATABASE, "DATABASE_URL", ValueType.DATABASE_URL,
                     "Runtime role, postgresql://user:pass@host:5432/db; unset in development starts an embedded PostgreSQL.")

@@ -53,6 +53,7 @@ class ConfigValidationRulesTest {
                 // formats
                 rule("SERVICE_NAME", "ERP Core", "must be lower-case letters, digits and '-'"),
                 rule("JWT_SECRET_ID", "key id", "key ids must be 1 to 64 letters"),
+                rule("LOG_REDACT_KEYS", "iban,tax id", "must be key names: letters, digits, '_', '.' or '-' (was \"tax id\")"),
                 rule("SMTP_FROM", "not-an-address", "must be an e-mail address (was \"not-an-address\")"),
                 rule("CORS_ORIGINS", "https://ok.example.com,https://bad.example.com/path", "(was \"https://bad.example.com/path\")"),
                 rule("CORS_ORIGINS", "ftp://files.example.com", "must be * or an origin"),
