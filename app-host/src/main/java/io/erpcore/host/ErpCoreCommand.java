@@ -4,6 +4,7 @@ import io.erpcore.config.ConfigLoader;
 import io.erpcore.config.ConfigSources;
 import io.erpcore.config.ConfigurationException;
 import io.erpcore.config.LoadedConfig;
+import io.erpcore.logging.StructuredLogger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,13 +77,15 @@ final class ErpCoreCommand implements Callable<Integer> {
             process.err().println("ERP Core cannot start. " + invalid.getMessage());
             return ExitCode.CONFIGURATION;
         }
-        loaded.warnings().forEach(warning -> process.err().println("WARNING: " + warning));
         if (validateConfig) {
+            loaded.warnings().forEach(warning -> process.err().println("WARNING: " + warning));
             process.out().print(ConfigurationReport.render(loaded));
             return ExitCode.OK;
         }
-        process.out().println("ERP Core: the configuration is valid (APP_ENV=" + loaded.config().environment().id()
-                + "). This build validates configuration only; the HTTP server is not wired in yet.");
+        StructuredLogger log = HostLogging.start(loaded);
+        log.info("The configuration is valid; this build does not serve HTTP yet, so the host stops here",
+                Map.of("env", loaded.config().environment().id()));
+        HostLogging.stop();
         return ExitCode.OK;
     }
 
