@@ -50,6 +50,22 @@ class HostProcessTest {
         assertThat(run.stderr()).contains("WARNING: JWT_SECRET is not set");
     }
 
+    @Test
+    void production_logs_one_json_object_per_line_on_standard_output() throws Exception {
+        Finished run = run(Map.of("APP_ENV", "production", "SERVICE_NAME", "billing",
+                "DATABASE_URL", "postgresql://erp_app:s3cr3t-db@db:5432/erp",
+                "DATABASE_MIGRATION_URL", "postgresql://erp_owner:s3cr3t-db@db:5432/erp",
+                "JWT_SECRET", "Zq8vN2kLw5pR7tX1yB4cF6hJ9mQ3sV0dG8aE2uK5nP7r",
+                "ENCRYPTION_KEY", "q7Yc3mR1vT9wK2pL6xN4bJ8dF0hS5gA1zE3uC7iO9kM="));
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout().lines()).isNotEmpty().allSatisfy(line -> assertThat(line)
+                .startsWith("{\"timestamp\":")
+                .contains("\"service\":\"billing\"", "\"env\":\"production\"")
+                .endsWith("}"));
+        assertThat(run.stdout()).doesNotContain("s3cr3t");
+    }
+
     private Finished run(Map<String, String> environment, String... args) throws IOException, InterruptedException {
         assertThat(JAR).as("the packaged host; build it with mvn verify from the repository root").exists();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
