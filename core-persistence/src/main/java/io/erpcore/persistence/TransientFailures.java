@@ -1,0 +1,37 @@
+package io.erpcore.persistence;
+
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which database failures may pass on their own, by SQLSTATE: connection exceptions (class
+ * {@code 08}), serialization failure {@code 40001}, deadlock {@code 40P01}, and the server
+ * shutting down or starting ({@code 57P01} admin shutdown, {@code 57P02} crash shutdown,
+ * {@code 57P03} cannot connect now).
+ */
+public final class TransientFailures {
+
+    private static final Set<String> STATES = Set.of("40001", "40P01", "57P01", "57P02", "57P03");
+
+    private TransientFailures() {
+    }
+
+    /** The SQLSTATE of the first transient {@link SQLException} in the cause chain of {@code failure}. */
+    public static Optional<String> transientState(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && isTransient(sql.getSQLState())) {
+                return Optional.of(sql.getSQLState());
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether {@code sqlState} names a failure that may pass. */
+    public static boolean isTransient(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || STATES.contains(sqlState));
+    }
+}

@@ -1,0 +1,40 @@
+package io.erpcore.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TransientFailuresTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"08000", "08001", "08003", "08006", "40001", "40P01", "57P01", "57P02", "57P03"})
+    void connection_serialization_deadlock_and_shutdown_states_may_pass(String state) {
+        assertThat(TransientFailures.isTransient(state)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"23505", "42501", "42601", "22P02", "57014", "40002"})
+    void constraint_permission_syntax_and_cancel_states_do_not(String state) {
+        assertThat(TransientFailures.isTransient(state)).isFalse();
+    }
+
+    @Test
+    void a_missing_state_is_not_transient() {
+        assertThat(TransientFailures.isTransient(null)).isFalse();
+    }
+
+    @Test
+    void the_state_is_found_deep_in_the_cause_chain() {
+        Exception wrapped = new RuntimeException(new IllegalStateException(new SQLException("gone", "08006")));
+
+        assertThat(TransientFailures.transientState(wrapped)).contains("08006");
+    }
+
+    @Test
+    void a_chain_without_a_transient_sql_exception_has_no_state() {
+        assertThat(TransientFailures.transientState(new RuntimeException(new SQLException("dup", "23505")))).isEmpty();
+    }
+}
