@@ -1,0 +1,26 @@
+package io.erpcore.adapter.jdbi;
+
+import io.erpcore.tenancy.TenantId;
+
+/**
+ * The transaction-local settings a scope consists of, as one SQL statement. The tenant id is
+ * written as a literal: it is a parsed UUID, so the text cannot carry anything else, and a
+ * literal leaves the work's own parameter positions untouched.
+ *
+ * @param tenant the scoped tenant, null for the platform scope
+ */
+record Scope(String setting, TenantId tenant) {
+
+    static Scope tenant(TenantId tenant) {
+        return new Scope("select set_config('app.tenant_id', '" + tenant + "', true)", tenant);
+    }
+
+    static Scope platform() {
+        return new Scope("select set_config('app.platform', 'on', true)", null);
+    }
+
+    static Scope provisioning(TenantId tenant) {
+        return new Scope("select set_config('app.platform', 'on', true), set_config('app.tenant_id', '"
+                + tenant + "', true)", tenant);
+    }
+}

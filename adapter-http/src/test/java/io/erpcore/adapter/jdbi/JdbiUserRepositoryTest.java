@@ -1,0 +1,291 @@
+package io.erpcore.adapter.jdbi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.erpcore.metrics.InMemoryMetricsSink;
+import io.erpcore.persistence.Execution;
+import io.erpcore.tenancy.TenantId;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The user repository against real PostgreSQL, as the runtime role. */
+class JdbiUserRepositoryTest {
+
+    private static JdbiDatabase runtime;
+    private static JdbiUserRepository users;
+
+    @BeforeAll
+    static void database() {
+        runtime = Databases.open(PostgresFixture.migratedDatabase(), InMemoryMetricsSink.create());
+        users = JdbiUserRepository.create(runtime.rls());
+    }
+
+    @AfterAll
+    static void close() {
+        runtime.close();
+    }
+
+    @Test
+    void creates_an_active_user_with_every_field_stored() {
+        TenantId tenant = tenant();
+
+        UserRow created = users.create(tenant, new NewUser("Ada@Example.com", "Ada", "hash-1",
+                List.of("admin", "auditor"), Optional.of("cipher")));
+
+        assertThat(users.findById(tenant, created.id())).contains(created);
+        assertThat(created.tenantId()).isEqualTo(tenant);
+        assertThat(created.email()).isEqualTo("Ada@Example.com");
+        assertThat(created.phoneEncrypted()).contains("cipher");
+        assertThat(created.passwordHash()).isEqualTo("hash-1");
+        assertThat(created.roles()).containsExactly("admin", "auditor");
+        assertThat(created.status()).isEqualTo(UserRow.ACTIVE);
+        assertThat(created.createdAt()).isEqualTo(created.updatedAt()).isCloseTo(Instant.now(), within(1, ChronoUnit.MINUTES));
+    }
+
+    @Test
+    void refuses_an_email_the_tenant_already_has_in_another_case() {
+        TenantId tenant = tenant();
+        users.create(tenant, user("ada@example.com"));
+
+        assertThatThrownBy(() -> users.create(tenant, user("ADA@example.COM")))
+                .isInstanceOf(DuplicateEmailException.class)
+                .hasMessage("Tenant '" + tenant + "' already has a user with this e-mail address");
+    }
+
+    @Test
+    void the_same_email_may_belong_to_users_of_two_tenants() {
+        users.create(tenant(), user("shared@example.com"));
+
+        UserRow other = users.create(tenant(), user("shared@example.com"));
+
+        assertThat(other.email()).isEqualTo("shared@example.com");
+    }
+
+    @Test
+    void finds_a_user_by_email_without_regard_to_case() {
+        TenantId tenant = tenant();
+        UserRow ada = users.create(tenant, user("Ada@Example.com"));
+
+        assertThat(users.findByEmail(tenant, "ada@EXAMPLE.com")).contains(ada);
+    }
+
+    @Test
+    void an_unknown_id_or_email_finds_nothing() {
+        TenantId tenant = tenant();
+
+        assertThat(users.findById(tenant, UUID.randomUUID())).isEmpty();
+        assertThat(users.findByEmail(tenant, "nobody@example.com")).isEmpty();
+    }
+
+    @Test
+    void lists_users_oldest_first_in_pages_that_end_without_a_cursor() {
+        TenantId tenant = tenant();
+        List<UUID> created = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            created.add(users.create(tenant, user("u" + i + "@example.com")).id());
+        }
+
+        Page<UserRow> first = users.list(tenant, Optional.empty(), 2);
+        Page<UserRow> second = users.list(tenant, first.nextCursor(), 2);
+        Page<UserRow> third = users.list(tenant, second.nextCursor(), 2);
+
+        assertThat(first.items()).extracting(UserRow::id).containsExactlyElementsOf(created.subList(0, 2));
+        assertThat(second.items()).extracting(UserRow::id).containsExactlyElementsOf(created.subList(2, 4));
+        assertThat(third.items()).extracting(UserRow::id).containsExactly(created.get(4));
+        assertThat(third.nextCursor()).isEmpty();
+    }
+
+    @Test
+    void a_page_that_holds_exactly_the_rest_has_no_next_cursor() {
+        TenantId tenant = tenant();
+        users.create(tenant, user("a@example.com"));
+        users.create(tenant, user("b@example.com"));
+
+        Page<UserRow> page = users.list(tenant, Optional.empty(), 2);
+
+        assertThat(page.items()).hasSize(2);
+        assertThat(page.nextCursor()).isEmpty();
+    }
+
+    @Test
+    void users_created_in_the_same_instant_are_paged_by_id_without_loss_or_repeat() {
+        TenantId tenant = tenant();
+        List<UUID> ids = runtime.rls().inTenant(tenant, handle -> {
+            List<UUID> inserted = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                // now() is the transaction's start: all four share one created_at.
+                UserRow row = JdbiUserRepository.insert(handle, tenant, UUID.randomUUID(), user("same" + i + "@x.io"));
+                inserted.add(row.id());
+            }
+            return inserted;
+        });
+
+        List<UUID> paged = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        do {
+            Page<UserRow> page = users.list(tenant, cursor, 1);
+            page.items().forEach(row -> paged.add(row.id()));
+            cursor = page.nextCursor();
+        } while (cursor.isPresent());
+
+        // PostgreSQL orders uuids by unsigned bytes, as their text sorts; UUID.compareTo is signed.
+        assertThat(paged).containsExactlyElementsOf(ids.stream().sorted(Comparator.comparing(UUID::toString)).toList());
+    }
+
+    @Test
+    void refuses_a_malformed_cursor() {
+        TenantId tenant = tenant();
+
+        assertThatThrownBy(() -> users.list(tenant, Optional.of("not-a-cursor"), 10))
+                .isInstanceOf(InvalidPageRequestException.class)
+                .hasMessage("'cursor' is not a cursor this list handed out");
+        assertThatThrownBy(() -> users.list(tenant, Optional.of("!".repeat(32)), 10))
+                .isInstanceOf(InvalidPageRequestException.class);
+    }
+
+    @Test
+    void refuses_a_cursor_whose_time_lies_outside_any_row() {
+        String farFuture = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ByteBuffer.allocate(24).putLong(Long.MAX_VALUE).putLong(1).putLong(2).array());
+
+        assertThatThrownBy(() -> users.list(tenant(), Optional.of(farFuture), 10))
+                .isInstanceOf(InvalidPageRequestException.class);
+    }
+
+    @Test
+    void refuses_a_limit_outside_1_to_100() {
+        TenantId tenant = tenant();
+
+        assertThatThrownBy(() -> users.list(tenant, Optional.empty(), 0))
+                .isInstanceOf(InvalidPageRequestException.class)
+                .hasMessage("'limit' must be between 1 and 100 but was 0");
+        assertThatThrownBy(() -> users.list(tenant, Optional.empty(), 101))
+                .isInstanceOf(InvalidPageRequestException.class);
+    }
+
+    @Test
+    void updates_the_given_fields_and_the_update_time_only() {
+        TenantId tenant = tenant();
+        UserRow ada = users.create(tenant, new NewUser("ada@example.com", "Ada", "h", List.of("member"),
+                Optional.of("old-cipher")));
+
+        Optional<UserRow> updated = users.update(tenant, ada.id(), UserUpdate.none()
+                .withDisplayName("Ada L.").withRoles(List.of("admin")).withStatus(UserRow.DISABLED));
+
+        assertThat(updated).hasValueSatisfying(row -> {
+            assertThat(row.displayName()).isEqualTo("Ada L.");
+            assertThat(row.roles()).containsExactly("admin");
+            assertThat(row.status()).isEqualTo(UserRow.DISABLED);
+            assertThat(row.phoneEncrypted()).contains("old-cipher");
+            assertThat(row.email()).isEqualTo(ada.email());
+            assertThat(row.createdAt()).isEqualTo(ada.createdAt());
+            assertThat(row.updatedAt()).isAfter(ada.updatedAt());
+        });
+    }
+
+    @Test
+    void an_update_replaces_or_removes_the_phone() {
+        TenantId tenant = tenant();
+        UserRow ada = users.create(tenant, user("ada@example.com"));
+
+        Optional<UserRow> withPhone = users.update(tenant, ada.id(), UserUpdate.none().withPhoneEncrypted("c1"));
+        Optional<UserRow> withoutPhone = users.update(tenant, ada.id(), UserUpdate.none().withoutPhone());
+
+        assertThat(withPhone).hasValueSatisfying(row -> assertThat(row.phoneEncrypted()).contains("c1"));
+        assertThat(withoutPhone).hasValueSatisfying(row -> assertThat(row.phoneEncrypted()).isEmpty());
+    }
+
+    @Test
+    void an_update_may_clear_every_role() {
+        TenantId tenant = tenant();
+        UserRow ada = users.create(tenant, NewUser.of("ada@example.com", "Ada", "h", List.of("admin")));
+
+        assertThat(users.update(tenant, ada.id(), UserUpdate.none().withRoles(List.of())))
+                .hasValueSatisfying(row -> assertThat(row.roles()).isEmpty());
+    }
+
+    @Test
+    void updating_an_unknown_user_finds_nothing() {
+        assertThat(users.update(tenant(), UUID.randomUUID(), UserUpdate.none().withDisplayName("X"))).isEmpty();
+    }
+
+    @Test
+    void refuses_an_unknown_status_before_reaching_the_database() {
+        assertThatThrownBy(() -> UserUpdate.none().withStatus("banned"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("'status' must be one of [active, disabled] but was 'banned'");
+    }
+
+    @Test
+    void deletes_a_user_with_its_refresh_tokens_and_api_keys() {
+        TenantId tenant = tenant();
+        UserRow ada = users.create(tenant, user("ada@example.com"));
+        JdbiRefreshTokenRepository.create(runtime.rls()).insert(tenant, ada.id(), UUID.randomUUID(), "rt-hash",
+                Instant.now().plus(1, ChronoUnit.DAYS));
+        JdbiApiKeyRepository.create(runtime.rls()).insert(tenant, ada.id(), "ci", "pfx-ada", "k-hash", List.of(),
+                Optional.empty());
+
+        assertThat(users.delete(tenant, ada.id())).isTrue();
+
+        assertThat(users.findById(tenant, ada.id())).isEmpty();
+        assertThat(count(tenant, "refresh_tokens")).isZero();
+        assertThat(count(tenant, "api_keys")).isZero();
+    }
+
+    @Test
+    void deleting_an_unknown_user_reports_that_there_was_none() {
+        assertThat(users.delete(tenant(), UUID.randomUUID())).isFalse();
+    }
+
+    @Test
+    void another_tenant_can_neither_find_nor_list_nor_update_nor_delete_a_user() {
+        TenantId owner = tenant();
+        TenantId intruder = tenant();
+        UserRow ada = users.create(owner, user("ada@example.com"));
+
+        assertThat(users.findById(intruder, ada.id())).isEmpty();
+        assertThat(users.findByEmail(intruder, "ada@example.com")).isEmpty();
+        assertThat(users.list(intruder, Optional.empty(), 100).items()).isEmpty();
+        assertThat(users.update(intruder, ada.id(), UserUpdate.none().withStatus(UserRow.DISABLED))).isEmpty();
+        assertThat(users.delete(intruder, ada.id())).isFalse();
+        assertThat(users.findById(owner, ada.id())).contains(ada);
+    }
+
+    @Test
+    void the_password_hash_never_appears_in_to_string() {
+        UserRow ada = users.create(tenant(), new NewUser("ada@example.com", "Ada", "secret-hash-value", List.of(),
+                Optional.of("secret-cipher")));
+
+        assertThat(ada.toString()).doesNotContain("secret-hash-value").doesNotContain("secret-cipher")
+                .contains("ada@example.com");
+        assertThat(user("bob@example.com").toString()).doesNotContain("hash-of");
+    }
+
+    private static NewUser user(String email) {
+        return NewUser.of(email, "User " + email, "hash-of-" + email, List.of("member"));
+    }
+
+    private static TenantId tenant() {
+        String slug = "t-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+        return Tenants.create(runtime.rls(), slug, 0);
+    }
+
+    private static long count(TenantId tenant, String table) {
+        return runtime.rls().inTenant(tenant, Execution.singleStatement(), handle ->
+                handle.createQuery("select count(*) from " + table).mapTo(Long.class).one());
+    }
+}
