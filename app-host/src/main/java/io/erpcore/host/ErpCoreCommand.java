@@ -1,10 +1,13 @@
 package io.erpcore.host;
 
+import io.erpcore.adapter.micrometer.MicrometerMetricsSink;
+import io.erpcore.config.AppConfig;
 import io.erpcore.config.ConfigLoader;
 import io.erpcore.config.ConfigSources;
 import io.erpcore.config.ConfigurationException;
 import io.erpcore.config.LoadedConfig;
 import io.erpcore.logging.StructuredLogger;
+import io.erpcore.metrics.Metrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,9 +85,23 @@ final class ErpCoreCommand implements Callable<Integer> {
             process.out().print(ConfigurationReport.render(loaded));
             return ExitCode.OK;
         }
+        return start(loaded);
+    }
+
+    /** The start-up phases so far: logging, metrics, database; serving HTTP comes with a later version. */
+    private int start(LoadedConfig loaded) {
+        AppConfig config = loaded.config();
         StructuredLogger log = HostLogging.start(loaded);
-        log.info("The configuration is valid; this build does not serve HTTP yet, so the host stops here",
-                Map.of("env", loaded.config().environment().id()));
+        try (MicrometerMetricsSink sink = MicrometerMetricsSink.prometheus();
+                HostDatabase database = HostDatabase.start(config, process.workingDirectory(),
+                        Metrics.create(sink, config.metricsConfig()), sink.registry(), log)) {
+            log.info("ERP Core started its database; this version does not serve HTTP yet, so it stops here",
+                    Map.of("env", config.environment().id()));
+        } catch (HostStartupException e) {
+            log.error(e.getMessage(), Map.of("exitCode", e.exitCode()));
+            HostLogging.stop();
+            return e.exitCode();
+        }
         HostLogging.stop();
         return ExitCode.OK;
     }

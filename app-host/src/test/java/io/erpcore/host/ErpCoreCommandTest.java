@@ -99,17 +99,6 @@ class ErpCoreCommandTest {
     }
 
     @Test
-    void a_valid_production_configuration_starts() {
-        HostRun run = HostRun.of(Map.of("APP_ENV", "production",
-                "DATABASE_URL", "postgresql://erp_app:pw@db:5432/erp",
-                "DATABASE_MIGRATION_URL", "postgresql://erp_owner:pw@db:5432/erp",
-                "JWT_SECRET", JWT_SECRET, "ENCRYPTION_KEY", ENCRYPTION_KEY), workingDirectory);
-
-        assertThat(run.exitCode()).isZero();
-        assertThat(run.err()).isEmpty();
-    }
-
-    @Test
     void an_unknown_flag_is_a_usage_error() {
         HostRun run = HostRun.of(Map.of(), workingDirectory, "--no-such-flag");
 
