@@ -10,9 +10,11 @@ import com.tngtech.archunit.junit.ArchTests;
  *
  * <p>No {@code DoNotIncludeJars}: under {@code mvn verify} the sibling modules reach this module as
  * jars and would silently vanish from the import (TNG/ArchUnit#1308). {@code DoNotIncludeTests}
- * keeps this module's test classes, the rule fixtures among them, out.
+ * keeps this module's test classes, the rule fixtures among them, out; {@link DoNotIncludeTestJars}
+ * the test classes other modules ship in their test-jars.
  */
-@AnalyzeClasses(packages = ErpPackages.ROOT, importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = ErpPackages.ROOT,
+        importOptions = {ImportOption.DoNotIncludeTests.class, DoNotIncludeTestJars.class})
 final class ArchitectureTest {
 
     @ArchTest

@@ -17,6 +17,7 @@ final class ProductionImportTest {
     // The same import as @AnalyzeClasses on ArchitectureTest.
     private static final List<String> PRODUCTION_PACKAGES = new ClassFileImporter()
             .withImportOption(new ImportOption.DoNotIncludeTests())
+            .withImportOption(new DoNotIncludeTestJars())
             .importPackages(ErpPackages.ROOT)
             .stream()
             .map(JavaClass::getPackageName)
@@ -40,6 +41,7 @@ final class ProductionImportTest {
     void production_import_leaves_out_the_fixtures_and_these_tests() {
         assertThat(PRODUCTION_PACKAGES)
                 .noneMatch(pkg -> pkg.contains(".archfixture"))
+                .noneMatch(pkg -> pkg.equals("io.erpcore.isolation"))
                 .doesNotContain(ProductionImportTest.class.getPackageName());
     }
 }

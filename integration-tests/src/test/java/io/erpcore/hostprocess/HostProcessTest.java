@@ -2,6 +2,8 @@ package io.erpcore.hostprocess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.erpcore.adapter.jdbi.PostgresFixture;
+import io.erpcore.adapter.jdbi.TestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The packaged host, started as a real process the way the README starts it: exit codes and output streams. */
 class HostProcessTest {
 
-    private static final Path JAR = Path.of("..", "app-host", "target", "app-host.jar").toAbsolutePath().normalize();
+    private static final Path JAR = Path.of("..", "app-host", "target", "app-host-runnable.jar").toAbsolutePath().normalize();
 
     @TempDir
     Path workingDirectory;
@@ -51,10 +53,11 @@ class HostProcessTest {
     }
 
     @Test
-    void production_logs_one_json_object_per_line_on_standard_output() throws Exception {
+    void production_migrates_a_real_database_and_logs_one_json_object_per_line() throws Exception {
+        TestDatabase database = PostgresFixture.emptyDatabase();
         Finished run = run(Map.of("APP_ENV", "production", "SERVICE_NAME", "billing",
-                "DATABASE_URL", "postgresql://erp_app:s3cr3t-db@db:5432/erp",
-                "DATABASE_MIGRATION_URL", "postgresql://erp_owner:s3cr3t-db@db:5432/erp",
+                "DATABASE_URL", TestDatabase.text(database.runtime()),
+                "DATABASE_MIGRATION_URL", TestDatabase.text(database.owner()),
                 "JWT_SECRET", "Zq8vN2kLw5pR7tX1yB4cF6hJ9mQ3sV0dG8aE2uK5nP7r",
                 "ENCRYPTION_KEY", "q7Yc3mR1vT9wK2pL6xN4bJ8dF0hS5gA1zE3uC7iO9kM="));
 
@@ -63,7 +66,20 @@ class HostProcessTest {
                 .startsWith("{\"timestamp\":")
                 .contains("\"service\":\"billing\"", "\"env\":\"production\"")
                 .endsWith("}"));
-        assertThat(run.stdout()).doesNotContain("s3cr3t");
+        assertThat(run.stdout()).contains("Migrations applied", "Database ready")
+                .doesNotContain(database.runtime().password().orElseThrow().reveal());
+    }
+
+    @Test
+    void production_with_an_unreachable_database_exits_69() throws Exception {
+        Finished run = run(Map.of("APP_ENV", "production",
+                "DATABASE_URL", "postgresql://erp_app:pw-unused-here@127.0.0.1:1/erp",
+                "DATABASE_MIGRATION_URL", "postgresql://erp_owner:pw-unused-here@127.0.0.1:1/erp",
+                "JWT_SECRET", "Zq8vN2kLw5pR7tX1yB4cF6hJ9mQ3sV0dG8aE2uK5nP7r",
+                "ENCRYPTION_KEY", "q7Yc3mR1vT9wK2pL6xN4bJ8dF0hS5gA1zE3uC7iO9kM="));
+
+        assertThat(run.exitCode()).isEqualTo(69);
+        assertThat(run.stdout()).contains("Cannot reach the database to migrate it");
     }
 
     private Finished run(Map<String, String> environment, String... args) throws IOException, InterruptedException {

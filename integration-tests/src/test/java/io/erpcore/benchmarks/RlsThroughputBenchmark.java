@@ -1,0 +1,107 @@
+package io.erpcore.benchmarks;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.erpcore.adapter.jdbi.Databases;
+import io.erpcore.adapter.jdbi.JdbiDatabase;
+import io.erpcore.adapter.jdbi.PostgresFixture;
+import io.erpcore.adapter.jdbi.Tenants;
+import io.erpcore.adapter.jdbi.TestDatabase;
+import io.erpcore.config.DatabaseUrl;
+import io.erpcore.metrics.InMemoryMetricsSink;
+import io.erpcore.persistence.Execution;
+import io.erpcore.tenancy.TenantId;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+
+/**
+ * What row-level security costs a read of 20 rows, side by side on one database and one pool size:
+ * the scoped read through the runtime role and the executor (single statement, and in a
+ * transaction), against the same read by a BYPASSRLS role that filters with
+ * {@code where tenant_id = ?} itself and needs no scope. The database comes from the test fixture:
+ * set {@code ERP_TEST_DATABASE_URL} to measure against a real server.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Threads(4)
+public class RlsThroughputBenchmark {
+
+    private static final int POOL = 4;
+    private static final int TENANTS = 20;
+    private static final String READ = "select id, email, display_name, status from users";
+
+    private final List<TenantId> tenants = new ArrayList<>();
+    private JdbiDatabase scoped;
+    private HikariDataSource bypassPool;
+    private Jdbi unscoped;
+
+    @Setup(Level.Trial)
+    public void twentyTenantsOfTwentyUsers() throws SQLException {
+        TestDatabase database = PostgresFixture.migratedDatabase();
+        scoped = Databases.open(database, InMemoryMetricsSink.create(), "DATABASE_MAX_CONNECTIONS", String.valueOf(POOL),
+                "DATABASE_TENANT_MAX_CONNECTIONS", String.valueOf(POOL), "DATABASE_SLOW_QUERY_MS", "60000");
+        for (int i = 0; i < TENANTS; i++) {
+            tenants.add(Tenants.create(scoped.rls(), "bench-" + i, 20));
+        }
+        String bypassRole = database.name() + "_bypass";
+        try (Connection admin = database.adminConnection(); Statement sql = admin.createStatement()) {
+            sql.execute("CREATE ROLE " + bypassRole + " LOGIN BYPASSRLS PASSWORD 'bench'");
+            sql.execute("GRANT CONNECT ON DATABASE " + database.name() + " TO " + bypassRole);
+            sql.execute("GRANT SELECT ON users TO " + bypassRole);
+        }
+        DatabaseUrl server = database.runtime();
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(server.jdbcUrl());
+        config.setUsername(bypassRole);
+        config.setPassword("bench");
+        config.setMaximumPoolSize(POOL);
+        bypassPool = new HikariDataSource(config);
+        unscoped = Jdbi.create(bypassPool);
+    }
+
+    @Benchmark
+    public List<String> scopedSingleStatement() {
+        return scoped.rls().inTenant(anyTenant(), Execution.singleStatement().idempotent(), handle ->
+                handle.createQuery(READ).map((row, context) -> row.getString("email")).list());
+    }
+
+    @Benchmark
+    public List<String> scopedTransaction() {
+        return scoped.rls().inTenant(anyTenant(), Execution.transaction().idempotent(), handle ->
+                handle.createQuery(READ).map((row, context) -> row.getString("email")).list());
+    }
+
+    @Benchmark
+    public List<String> unscopedBypassingRls() {
+        return unscoped.withHandle(handle -> handle.createQuery(READ + " where tenant_id = :tenant")
+                .bind("tenant", anyTenant().value())
+                .map((row, context) -> row.getString("email")).list());
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+        scoped.close();
+        bypassPool.close();
+    }
+
+    private TenantId anyTenant() {
+        return tenants.get(ThreadLocalRandom.current().nextInt(TENANTS));
+    }
+}
