@@ -55,7 +55,7 @@ public final class JdbiDatabase implements AutoCloseable {
         Jdbi jdbi = Jdbi.create(pool).installPlugin(new PostgresPlugin());
         // JDBI's default messages quote every bound value, e-mails and hashes included; errors reach logs.
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.SHORT_STATEMENT);
-        jdbi.setSqlLogger(new ObservingSqlLogger(
+        jdbi.setSqlLogger(ObservingSqlLogger.of(
                 StatementObserver.of(metrics, config.slowQueryThreshold(), logEveryStatement)));
         TenantBulkhead bulkhead = TenantBulkhead.of(config.tenantMaxConnections(), config.acquireTimeout());
         return new JdbiDatabase(pool, JdbiRlsExecutor.create(jdbi, bulkhead, RetryPolicy.defaults()));

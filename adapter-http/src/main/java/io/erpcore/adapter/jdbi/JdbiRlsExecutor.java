@@ -10,7 +10,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * {@link RlsExecutor} over JDBI. A scope costs no round trip of its own: its {@code set_config}
+ * {@link RlsExecutor} over JDBI. A scope costs no round trip of its own: its {@code SET LOCAL}
  * rides in the text of the work's first statement ({@link ScopedStatements}). A transaction is
  * therefore one exchange per statement plus the commit; single-statement work is one exchange in
  * all.

@@ -8,13 +8,20 @@ import java.time.temporal.ChronoUnit;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** Hands every finished JDBI statement to the {@link StatementObserver}: metrics and slow-query logs. */
-final class ObservingSqlLogger implements SqlLogger {
+/**
+ * Hands every finished JDBI statement to the {@link StatementObserver}: metrics and slow-query
+ * logs. Installed by {@link JdbiDatabase}; services with a JDBI of their own can install it too.
+ */
+public final class ObservingSqlLogger implements SqlLogger {
 
     private final StatementObserver observer;
 
-    ObservingSqlLogger(StatementObserver observer) {
+    private ObservingSqlLogger(StatementObserver observer) {
         this.observer = observer;
+    }
+
+    public static ObservingSqlLogger of(StatementObserver observer) {
+        return new ObservingSqlLogger(observer);
     }
 
     @Override

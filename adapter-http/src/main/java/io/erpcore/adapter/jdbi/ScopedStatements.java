@@ -16,8 +16,7 @@ import org.jdbi.v3.core.statement.Update;
 /**
  * Puts a scope on a handle at the cost of no extra round trip: the scope's {@code set_config}
  * travels in the same text as the handle's first query or update ({@code select set_config(...);
- * select ...}), which pgjdbc sends in one exchange, and the statement's first result, the
- * setting's, is skipped. Other first statements (batches, calls, scripts, statements returning
+ * select ...}), which pgjdbc sends in one exchange, and the setting's result is skipped. Other first statements (batches, calls, scripts, statements returning
  * generated keys) get the setting as a statement of its own first.
  *
  * <p>With {@code singleStatement}, the handle is in autocommit: setting and statement run in
@@ -56,7 +55,7 @@ final class ScopedStatements implements TemplateEngine, StatementCustomizer {
 
     @Override
     public String render(String template, StatementContext context) {
-        String sql = templates.render(template, context);
+        String sql = ParsedTemplates.render(templates, template, context);
         context.define(ORIGINAL_SQL, sql);
         statements++;
         if (statements > 1) {
@@ -81,7 +80,7 @@ final class ScopedStatements implements TemplateEngine, StatementCustomizer {
     @Override
     public void afterExecution(PreparedStatement statement, StatementContext context) throws SQLException {
         if (Boolean.TRUE.equals(context.getAttribute(PREFIXED))) {
-            // The first result is set_config's row; the statement's own result comes next.
+            // The setting's row comes first; the statement's own result follows it.
             statement.getMoreResults();
         }
     }
