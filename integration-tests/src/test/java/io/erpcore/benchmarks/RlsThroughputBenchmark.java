@@ -4,11 +4,16 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.erpcore.adapter.jdbi.Databases;
 import io.erpcore.adapter.jdbi.JdbiDatabase;
+import io.erpcore.adapter.jdbi.ObservingSqlLogger;
 import io.erpcore.adapter.jdbi.PostgresFixture;
 import io.erpcore.adapter.jdbi.Tenants;
 import io.erpcore.adapter.jdbi.TestDatabase;
 import io.erpcore.config.DatabaseUrl;
 import io.erpcore.metrics.InMemoryMetricsSink;
+import io.erpcore.metrics.Metrics;
+import io.erpcore.metrics.TenantLabelPolicy;
+import io.erpcore.persistence.StatementObserver;
+import java.time.Duration;
 import io.erpcore.persistence.Execution;
 import io.erpcore.tenancy.TenantId;
 import java.sql.Connection;
@@ -51,6 +56,7 @@ public class RlsThroughputBenchmark {
     private JdbiDatabase scoped;
     private HikariDataSource bypassPool;
     private Jdbi unscoped;
+    private Jdbi unscopedObserved;
 
     @Setup(Level.Trial)
     public void twentyTenantsOfTwentyUsers() throws SQLException {
@@ -74,6 +80,10 @@ public class RlsThroughputBenchmark {
         config.setMaximumPoolSize(POOL);
         bypassPool = new HikariDataSource(config);
         unscoped = Jdbi.create(bypassPool);
+        // The same statement observer as the scoped side, so the comparison isolates what scoping costs.
+        unscopedObserved = Jdbi.create(bypassPool);
+        unscopedObserved.setSqlLogger(ObservingSqlLogger.of(StatementObserver.of(
+                Metrics.create(InMemoryMetricsSink.create(), TenantLabelPolicy.capped(100)), Duration.ofMinutes(1), false)));
     }
 
     @Benchmark
@@ -91,6 +101,13 @@ public class RlsThroughputBenchmark {
     @Benchmark
     public List<String> unscopedBypassingRls() {
         return unscoped.withHandle(handle -> handle.createQuery(READ + " where tenant_id = :tenant")
+                .bind("tenant", anyTenant().value())
+                .map((row, context) -> row.getString("email")).list());
+    }
+
+    @Benchmark
+    public List<String> unscopedBypassingRlsObserved() {
+        return unscopedObserved.withHandle(handle -> handle.createQuery(READ + " where tenant_id = :tenant")
                 .bind("tenant", anyTenant().value())
                 .map((row, context) -> row.getString("email")).list());
     }
