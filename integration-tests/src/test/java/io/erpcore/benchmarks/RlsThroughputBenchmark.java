@@ -53,6 +53,8 @@ public class RlsThroughputBenchmark {
     private static final String READ = "select id, email, display_name, status from users";
 
     private final List<TenantId> tenants = new ArrayList<>();
+    private TestDatabase database;
+    private String bypassRole;
     private JdbiDatabase scoped;
     private HikariDataSource bypassPool;
     private Jdbi unscoped;
@@ -60,13 +62,13 @@ public class RlsThroughputBenchmark {
 
     @Setup(Level.Trial)
     public void twentyTenantsOfTwentyUsers() throws SQLException {
-        TestDatabase database = PostgresFixture.migratedDatabase();
+        database = PostgresFixture.migratedDatabase();
         scoped = Databases.open(database, InMemoryMetricsSink.create(), "DATABASE_MAX_CONNECTIONS", String.valueOf(POOL),
                 "DATABASE_TENANT_MAX_CONNECTIONS", String.valueOf(POOL), "DATABASE_SLOW_QUERY_MS", "60000");
         for (int i = 0; i < TENANTS; i++) {
             tenants.add(Tenants.create(scoped.rls(), "bench-" + i, 20));
         }
-        String bypassRole = database.name() + "_bypass";
+        bypassRole = database.name() + "_bypass";
         try (Connection admin = database.adminConnection(); Statement sql = admin.createStatement()) {
             sql.execute("CREATE ROLE " + bypassRole + " LOGIN BYPASSRLS PASSWORD 'bench'");
             sql.execute("GRANT CONNECT ON DATABASE " + database.name() + " TO " + bypassRole);
@@ -113,9 +115,15 @@ public class RlsThroughputBenchmark {
     }
 
     @TearDown(Level.Trial)
-    public void close() {
+    public void close() throws SQLException {
         scoped.close();
         bypassPool.close();
+        // The fixture drops its database and its two roles; this role is the benchmark's own.
+        try (Connection admin = database.adminConnection(); Statement sql = admin.createStatement()) {
+            sql.execute("REVOKE ALL ON users FROM " + bypassRole);
+            sql.execute("REVOKE ALL ON DATABASE " + database.name() + " FROM " + bypassRole);
+        }
+        PostgresFixture.dropRoleAtExit(bypassRole);
     }
 
     private TenantId anyTenant() {

@@ -19,6 +19,7 @@ public final class PostgresFixture {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final List<TestDatabase> CREATED = new CopyOnWriteArrayList<>();
+    private static final List<String> EXTRA_ROLES = new CopyOnWriteArrayList<>();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(PostgresFixture::dropAll, "erp-test-database-cleanup"));
@@ -54,6 +55,11 @@ public final class PostgresFixture {
         return database;
     }
 
+    /** Drops {@code role}, which a test created on the shared server, when the JVM exits. */
+    public static void dropRoleAtExit(String role) {
+        EXTRA_ROLES.add(role);
+    }
+
     /** Where the server came from, for messages: {@code ERP_TEST_DATABASE_URL}, {@code testcontainers}, {@code embedded}. */
     public static String serverKind() {
         return PostgresServer.shared().kind();
@@ -83,6 +89,9 @@ public final class PostgresFixture {
                 statement.execute("DROP DATABASE IF EXISTS " + database.name() + " WITH (FORCE)");
                 statement.execute("DROP ROLE IF EXISTS " + database.ownerRole());
                 statement.execute("DROP ROLE IF EXISTS " + database.runtimeRole());
+            }
+            for (String role : EXTRA_ROLES) {
+                statement.execute("DROP ROLE IF EXISTS " + role);
             }
         } catch (SQLException e) {
             System.err.println("Could not drop the test databases: " + e.getMessage());
