@@ -17,6 +17,7 @@ import java.time.Duration;
 import io.erpcore.persistence.Execution;
 import io.erpcore.tenancy.TenantId;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -24,6 +25,8 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementCustomizer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -58,6 +61,8 @@ public class RlsThroughputBenchmark {
     private JdbiDatabase scoped;
     private HikariDataSource bypassPool;
     private Jdbi unscoped;
+    private HikariDataSource runtimePool;
+    private Jdbi runtimeJdbi;
     private Jdbi unscopedObserved;
 
     @Setup(Level.Trial)
@@ -82,6 +87,13 @@ public class RlsThroughputBenchmark {
         config.setMaximumPoolSize(POOL);
         bypassPool = new HikariDataSource(config);
         unscoped = Jdbi.create(bypassPool);
+        HikariConfig app = new HikariConfig();
+        app.setJdbcUrl(server.jdbcUrl());
+        app.setUsername(server.user());
+        app.setPassword(server.password().orElseThrow().reveal());
+        app.setMaximumPoolSize(POOL);
+        runtimePool = new HikariDataSource(app);
+        runtimeJdbi = Jdbi.create(runtimePool);
         // The same statement observer as the scoped side, so the comparison isolates what scoping costs.
         unscopedObserved = Jdbi.create(bypassPool);
         unscopedObserved.setSqlLogger(ObservingSqlLogger.of(StatementObserver.of(
@@ -114,10 +126,29 @@ public class RlsThroughputBenchmark {
                 .map((row, context) -> row.getString("email")).list());
     }
 
+    /**
+     * The scoped single-statement read written by hand on a plain JDBI over the runtime role, without
+     * the executor, its bulkhead, retry and metrics: the difference to {@link #scopedSingleStatement()}
+     * is what the executor costs, the difference to {@link #unscopedBypassingRls()} what the database
+     * spends on the scope.
+     */
+    @Benchmark
+    public List<String> scopedByHandWithoutExecutor() {
+        TenantId tenant = anyTenant();
+        return runtimeJdbi.withHandle(handle -> handle.createQuery("select set_config('app.tenant_id', '" + tenant
+                + "', true);\n" + READ).addCustomizer(new StatementCustomizer() {
+                    @Override
+                    public void afterExecution(PreparedStatement statement, StatementContext context) throws SQLException {
+                        statement.getMoreResults();
+                    }
+                }).map((row, context) -> row.getString("email")).list());
+    }
+
     @TearDown(Level.Trial)
     public void close() throws SQLException {
         scoped.close();
         bypassPool.close();
+        runtimePool.close();
         // The fixture drops its database and its two roles; this role is the benchmark's own.
         try (Connection admin = database.adminConnection(); Statement sql = admin.createStatement()) {
             sql.execute("REVOKE ALL ON users FROM " + bypassRole);
