@@ -1,6 +1,7 @@
 package io.erpcore.host;
 
 import io.erpcore.adapter.jdbi.FlywayMigrations;
+import io.erpcore.adapter.jdbi.JdbcConnections;
 import io.erpcore.adapter.jdbi.JdbiDatabase;
 import io.erpcore.config.AppConfig;
 import io.erpcore.config.DatabaseConfig;
@@ -15,10 +16,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.Properties;
 import org.flywaydb.core.api.FlywayException;
 
 /**
@@ -96,7 +95,7 @@ final class HostDatabase implements AutoCloseable {
 
     private static void lint(DatabaseUrl owner, String runtimeRole, AppConfig config, StructuredLogger log) {
         LintReport report;
-        try (Connection connection = connect(owner)) {
+        try (Connection connection = JdbcConnections.open(owner)) {
             report = TenancyLint.forRuntimeRole(runtimeRole).check(connection);
         } catch (SQLException e) {
             throw new HostStartupException(ExitCode.DATABASE_UNAVAILABLE, "Cannot run the tenancy lint: " + e.getMessage(), e);
@@ -123,10 +122,4 @@ final class HostDatabase implements AutoCloseable {
         log.info("Database ready", Map.of("latencyMs", health.latency().toMillis(), "poolTotal", health.pool().total()));
     }
 
-    private static Connection connect(DatabaseUrl url) throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("user", url.user());
-        url.password().ifPresent(password -> properties.setProperty("password", password.reveal()));
-        return DriverManager.getConnection(url.jdbcUrl(), properties);
-    }
 }

@@ -2,9 +2,7 @@ package io.erpcore.adapter.jdbi;
 
 import io.erpcore.config.DatabaseUrl;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Properties;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 
@@ -50,9 +48,6 @@ public record TestDatabase(String name, String ownerRole, String runtimeRole,
     }
 
     static Connection connect(DatabaseUrl url) throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("user", url.user());
-        url.password().ifPresent(password -> properties.setProperty("password", password.reveal()));
-        return DriverManager.getConnection(url.jdbcUrl(), properties);
+        return JdbcConnections.open(url);
     }
 }
