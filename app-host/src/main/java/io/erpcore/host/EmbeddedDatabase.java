@@ -60,10 +60,6 @@ final class EmbeddedDatabase implements AutoCloseable {
                 + "; to use your own server, set DATABASE_URL (runtime role) and DATABASE_MIGRATION_URL (owner role)";
     }
 
-    boolean reused() {
-        return reused;
-    }
-
     @Override
     public void close() {
         try {

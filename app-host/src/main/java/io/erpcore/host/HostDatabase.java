@@ -59,10 +59,6 @@ final class HostDatabase implements AutoCloseable {
         }
     }
 
-    JdbiDatabase runtime() {
-        return runtime;
-    }
-
     @Override
     public void close() {
         runtime.close();

@@ -60,11 +60,6 @@ public final class PostgresFixture {
         EXTRA_ROLES.add(role);
     }
 
-    /** Where the server came from, for messages: {@code ERP_TEST_DATABASE_URL}, {@code testcontainers}, {@code embedded}. */
-    public static String serverKind() {
-        return PostgresServer.shared().kind();
-    }
-
     private static void setPasswords(PostgresServer server, String name, String owner, String runtime) throws SQLException {
         try (Connection connection = TestDatabase.connect(server.admin(server.adminDatabase()));
                 Statement statement = connection.createStatement()) {

@@ -3,8 +3,6 @@ package io.erpcore.adapter.jdbi;
 import io.erpcore.config.DatabaseUrl;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.postgres.PostgresPlugin;
 
 /**
  * A fresh database of the test server with its own owner and runtime roles, as production has
@@ -28,16 +26,6 @@ public record TestDatabase(String name, String ownerRole, String runtimeRole,
     /** A plain JDBC connection as the runtime role. */
     public Connection runtimeConnection() throws SQLException {
         return connect(runtime);
-    }
-
-    /** JDBI over single connections as the administrator, for setting up what tests need. */
-    public Jdbi adminJdbi() {
-        return Jdbi.create(() -> connect(admin)).installPlugin(new PostgresPlugin());
-    }
-
-    /** JDBI over single connections as the owner role. */
-    public Jdbi ownerJdbi() {
-        return Jdbi.create(() -> connect(owner)).installPlugin(new PostgresPlugin());
     }
 
     /** {@code url} as the text of a {@code DATABASE_URL}, password included, for starting a host. */
