@@ -1,0 +1,285 @@
+package io.erpcore.adapter.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.erpcore.config.AppConfig;
+import io.erpcore.logging.LogContext;
+import io.erpcore.logging.LogScope;
+import io.erpcore.metrics.Metrics;
+import io.erpcore.security.Authenticator;
+import io.erpcore.tenancy.InMemoryTenantDirectory;
+import io.erpcore.tenancy.TenantDirectory;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.compression.Gzip;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The application factory: a Javalin app with the whole chain of DESIGN section 4, the operational
+ * endpoints, problem answers and request metrics, plus the routes of whoever embeds it. The seed's
+ * {@code createApp({middleware: {enableCors, enableRateLimit, customMiddleware}, customRoutes})} is
+ * {@code JavalinApplication.builder(config, metrics).cors(false).middleware(point, step).routes(...)}.
+ */
+public final class JavalinApplication {
+
+    private static final int COMPRESS_ABOVE_BYTES = 1024;
+
+    private final Javalin javalin;
+    private final JavalinTenantContext tenantContext;
+    private final AtomicBoolean draining;
+    private final List<String> stepNames;
+    private final String host;
+    private final int port;
+
+    private JavalinApplication(Javalin javalin, JavalinTenantContext tenantContext, AtomicBoolean draining,
+            List<String> stepNames, String host, int port) {
+        this.javalin = javalin;
+        this.tenantContext = tenantContext;
+        this.draining = draining;
+        this.stepNames = List.copyOf(stepNames);
+        this.host = host;
+        this.port = port;
+    }
+
+    /** A builder for an application on {@code config}, recording request metrics into {@code metrics}. */
+    public static Builder builder(AppConfig config, Metrics metrics) {
+        return new Builder(config, metrics);
+    }
+
+    /** Starts listening on the configured host and port (port 0 picks a free one). */
+    public JavalinApplication start() {
+        javalin.start(host, port);
+        return this;
+    }
+
+    /** The port the server listens on, once started. */
+    public int port() {
+        return javalin.port();
+    }
+
+    /** Stops the server: the listener closes and requests in progress complete. */
+    public void stop() {
+        javalin.stop();
+    }
+
+    /** From now on readiness answers 503, while every route keeps serving (the shutdown's drain phase). */
+    public void startDraining() {
+        draining.set(true);
+    }
+
+    /** The request-scoped tenant context: inside a handler, the request's tenant. */
+    public JavalinTenantContext tenantContext() {
+        return tenantContext;
+    }
+
+    /** The names of the chain's steps in the order every API request passes them. */
+    public List<String> steps() {
+        return stepNames;
+    }
+
+    /** Configures a {@link JavalinApplication}; every part has a default except the config and the metrics. */
+    public static final class Builder {
+
+        private final AppConfig config;
+        private final Metrics metrics;
+        private Authenticator authenticator = Authenticator.anonymousOnly();
+        private TenantDirectory tenants = InMemoryTenantDirectory.of();
+        private JavalinTenantContext tenantContext = JavalinTenantContext.create();
+        private Optional<Supplier<String>> scrape = Optional.empty();
+        private final Map<String, HealthCheck> healthChecks = new LinkedHashMap<>();
+        private final Map<ChainPoint, List<NamedStep>> middleware = new EnumMap<>(ChainPoint.class);
+        private final List<Consumer<ApiRoutes>> routes = new ArrayList<>();
+        private StepObserver observer = StepObserver.none();
+        private boolean cors = true;
+        private boolean rateLimit = true;
+        private Integer port;
+
+        private Builder(AppConfig config, Metrics metrics) {
+            this.config = Objects.requireNonNull(config, "config");
+            this.metrics = Objects.requireNonNull(metrics, "metrics");
+        }
+
+        /** Verifies credentials; by default every request is anonymous. */
+        public Builder authenticator(Authenticator authenticator) {
+            this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+            return this;
+        }
+
+        /** Where tenant status and rate-limit overrides come from; by default no tenant exists. */
+        public Builder tenants(TenantDirectory tenants) {
+            this.tenants = Objects.requireNonNull(tenants, "tenants");
+            return this;
+        }
+
+        /** The tenant context that handlers' services share. */
+        public Builder tenantContext(JavalinTenantContext tenantContext) {
+            this.tenantContext = Objects.requireNonNull(tenantContext, "tenantContext");
+            return this;
+        }
+
+        /** Serves {@code /metrics} from {@code scrape} (Prometheus text), when {@code METRICS_ENABLED}. */
+        public Builder metricsEndpoint(Supplier<String> scrape) {
+            this.scrape = Optional.of(scrape);
+            return this;
+        }
+
+        /** Adds a component to readiness and to {@code /health/detailed}. */
+        public Builder healthCheck(String component, HealthCheck check) {
+            healthChecks.put(Objects.requireNonNull(component, "component"), Objects.requireNonNull(check, "check"));
+            return this;
+        }
+
+        /** Switches the CORS step on (the default) or off. */
+        public Builder cors(boolean enabled) {
+            this.cors = enabled;
+            return this;
+        }
+
+        /** Switches rate limiting and slow-down on (the default, unless {@code RATE_LIMIT_ENABLED=false}) or off. */
+        public Builder rateLimit(boolean enabled) {
+            this.rateLimit = enabled;
+            return this;
+        }
+
+        /** Adds the embedding service's own step at {@code point}, after any added there before. */
+        public Builder middleware(ChainPoint point, String name, RequestStep step) {
+            middleware.computeIfAbsent(point, p -> new ArrayList<>()).add(new NamedStep(name, step));
+            return this;
+        }
+
+        /** Registers the embedding service's routes. */
+        public Builder routes(Consumer<ApiRoutes> registration) {
+            routes.add(Objects.requireNonNull(registration, "registration"));
+            return this;
+        }
+
+        /** Sees every step as it starts; for diagnostics and tests. */
+        public Builder observeSteps(StepObserver observer) {
+            this.observer = Objects.requireNonNull(observer, "observer");
+            return this;
+        }
+
+        /** Listens on {@code port} instead of {@code PORT}; 0 picks a free port. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** Creates the application; {@link #start()} makes it listen. */
+        public JavalinApplication build() {
+            ObjectMapper json = new ObjectMapper();
+            ProblemResponses problems = new ProblemResponses(json, config.environment().isDevelopment());
+            QueuedThreadPool threads = new QueuedThreadPool(200, 8, 60_000);
+            threads.setName("erp-http");
+            AtomicBoolean draining = new AtomicBoolean();
+            RequestChain edge = RequestChain.everyRequest(edgeSteps(), observer, threads);
+            RequestChain api = RequestChain.apiRequests(apiSteps(), observer, threads);
+            OperationalRoutes operational = new OperationalRoutes(config, healthChecks, draining, scrape);
+            Javalin javalin = Javalin.create(javalinConfig -> {
+                configureServer(javalinConfig, json, threads);
+                javalinConfig.router.handlerWrapper(this::bindRequest);
+                javalinConfig.routes.before(ctx -> {
+                    ApiRequest request = CorrelationIds.begin(ctx, System.nanoTime());
+                    observer.starting(CorrelationIds.STEP, request);
+                    edge.handle(ctx);
+                });
+                javalinConfig.routes.beforeMatched(ctx -> {
+                    matchRoute(ctx);
+                    api.handle(ctx);
+                });
+                javalinConfig.routes.exception(Exception.class, (failure, ctx) -> problems.write(ctx, problems.problemFor(failure)));
+                // Javalin answers its own HTTP exceptions unless a handler names their class.
+                javalinConfig.routes.exception(HttpResponseException.class,
+                        (failure, ctx) -> problems.write(ctx, problems.problemFor(failure)));
+                javalinConfig.routes.error(404, ctx -> problems.writeUnlessWritten(ctx, ErrorCode.NOT_FOUND));
+                javalinConfig.requestLogger.http(new RequestLog(metrics));
+                operational.register(javalinConfig.routes);
+                ApiRoutes apiRoutes = new ApiRoutes(javalinConfig.routes);
+                routes.forEach(registration -> registration.accept(apiRoutes));
+            });
+            List<String> names = new ArrayList<>();
+            names.add(CorrelationIds.STEP);
+            names.addAll(edge.names());
+            names.addAll(api.names());
+            names.add("handler");
+            return new JavalinApplication(javalin, tenantContext, draining, names, config.serverConfig().host(),
+                    port == null ? config.serverConfig().port() : port);
+        }
+
+        private void configureServer(JavalinConfig javalinConfig, ObjectMapper json, QueuedThreadPool threads) {
+            javalinConfig.startup.showJavalinBanner = false;
+            javalinConfig.startup.showOldJavalinVersionWarning = false;
+            javalinConfig.jetty.threadPool = threads;
+            javalinConfig.jetty.modifyHttpConfiguration(http -> {
+                http.setSendServerVersion(false);
+                http.setSendXPoweredBy(false);
+            });
+            javalinConfig.jsonMapper(new JavalinJackson(json, false));
+            javalinConfig.http.prefer405over404 = true;
+            javalinConfig.http.maxRequestSize = config.requestLimitConfig().bodyLimit().bytes();
+            javalinConfig.http.defaultContentType = "application/json";
+            CompressionStrategy compression = config.serverConfig().compressionEnabled()
+                    ? new CompressionStrategy(null, new Gzip(6)) : CompressionStrategy.NONE;
+            compression.setDefaultMinSizeForCompression(COMPRESS_ABOVE_BYTES);
+            javalinConfig.http.compressionStrategy = compression;
+        }
+
+        private List<NamedStep> edgeSteps() {
+            List<NamedStep> steps = new ArrayList<>();
+            steps.add(EdgeSteps.bodyLimit(config.requestLimitConfig().bodyLimit().bytes()));
+            return steps;
+        }
+
+        private List<NamedStep> apiSteps() {
+            List<NamedStep> steps = new ArrayList<>();
+            steps.addAll(middleware.getOrDefault(ChainPoint.BEFORE_AUTHENTICATION, List.of()));
+            steps.add(RouteSteps.authentication(authenticator));
+            steps.add(RouteSteps.tenantResolution(tenants));
+            steps.addAll(middleware.getOrDefault(ChainPoint.AFTER_TENANT, List.of()));
+            steps.add(RouteSteps.authorization());
+            steps.addAll(middleware.getOrDefault(ChainPoint.BEFORE_HANDLER, List.of()));
+            steps.add(EdgeSteps.jsonBody());
+            return steps;
+        }
+
+        private static void matchRoute(io.javalin.http.Context ctx) {
+            ApiRequest request = ApiRequest.of(ctx);
+            Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+            if (endpoint != null) {
+                request.route(endpoint.path);
+            }
+            if (RouteSteps.access(ctx).kind() == RouteAccess.Kind.OPERATIONAL) {
+                request.markOperational();
+            }
+        }
+
+        /** Binds the request's log context and tenant around every route handler, on whatever thread it runs. */
+        private Handler bindRequest(Endpoint endpoint) {
+            if (!endpoint.method.isHttpMethod()) {
+                return endpoint.handler;
+            }
+            Handler handler = endpoint.handler;
+            return ctx -> {
+                ApiRequest request = ApiRequest.of(ctx);
+                observer.starting("handler", request);
+                try (LogScope bound = LogContext.put(request.logFields())) {
+                    tenantContext.runHandler(request, () -> handler.handle(ctx));
+                }
+            };
+        }
+    }
+}

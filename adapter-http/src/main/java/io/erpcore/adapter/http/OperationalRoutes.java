@@ -1,0 +1,91 @@
+package io.erpcore.adapter.http;
+
+import io.erpcore.config.AppConfig;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.Header;
+import io.javalin.router.Endpoint;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * The operational endpoints of DESIGN section 4, at the root: {@code /ping}, {@code /health},
+ * {@code /health/live}, {@code /health/ready}, {@code /health/detailed} and {@code /metrics}. They
+ * pass the correlation, header and CORS steps but no rate limit and no tenant step.
+ */
+final class OperationalRoutes {
+
+    private final Map<String, HealthCheck> checks;
+    private final AtomicBoolean draining;
+    private final Optional<BearerToken> opsToken;
+    private final boolean detailedOpen;
+    private final Optional<Supplier<String>> scrape;
+    private final Optional<BearerToken> metricsToken;
+
+    OperationalRoutes(AppConfig config, Map<String, HealthCheck> checks, AtomicBoolean draining,
+            Optional<Supplier<String>> scrape) {
+        this.checks = Map.copyOf(checks);
+        this.draining = draining;
+        this.opsToken = config.opsTokens().opsToken().map(BearerToken::of);
+        // Without OPS_TOKEN, development shows the details to anyone and other environments to no one.
+        this.detailedOpen = opsToken.isEmpty() && config.environment().isDevelopment();
+        this.scrape = config.metricsConfig().enabled() ? scrape : Optional.empty();
+        this.metricsToken = config.metricsConfig().token().map(BearerToken::of);
+    }
+
+    void register(RoutesConfig routes) {
+        add(routes, "/ping", ctx -> ctx.contentType("text/plain").result("pong"));
+        add(routes, "/health", this::ready);
+        add(routes, "/health/ready", this::ready);
+        add(routes, "/health/live", ctx -> ctx.json(Map.of("status", "UP")));
+        add(routes, "/health/detailed", this::detailed);
+        add(routes, "/metrics", this::metrics);
+    }
+
+    private static void add(RoutesConfig routes, String path, io.javalin.http.Handler handler) {
+        routes.addEndpoint(Endpoint.create(HandlerType.GET, path).addMetadata(RouteAccess.operational()).handler(handler));
+    }
+
+    private void ready(Context ctx) {
+        boolean up = !draining.get() && checks.values().stream().allMatch(check -> check.check().up());
+        ctx.status(up ? 200 : 503).json(Map.of("status", up ? "UP" : "DOWN"));
+    }
+
+    private void detailed(Context ctx) {
+        if (!detailedOpen && opsToken.isEmpty()) {
+            throw ErrorCode.NOT_FOUND.problem("no route matches this path");
+        }
+        if (opsToken.isPresent() && !opsToken.get().matches(ctx.header(Header.AUTHORIZATION))) {
+            throw ErrorCode.NOT_AUTHENTICATED.problem("this endpoint needs 'Authorization: Bearer <OPS_TOKEN>'");
+        }
+        Map<String, Object> components = new LinkedHashMap<>();
+        boolean up = !draining.get();
+        for (Map.Entry<String, HealthCheck> check : new java.util.TreeMap<>(checks).entrySet()) {
+            ComponentHealth health = check.getValue().check();
+            up &= health.up();
+            Map<String, Object> component = new LinkedHashMap<>();
+            component.put("status", health.up() ? "UP" : "DOWN");
+            component.putAll(health.details());
+            components.put(check.getKey(), component);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", up ? "UP" : "DOWN");
+        body.put("draining", draining.get());
+        body.put("components", components);
+        ctx.status(up ? 200 : 503).json(body);
+    }
+
+    private void metrics(Context ctx) {
+        if (scrape.isEmpty()) {
+            throw ErrorCode.NOT_FOUND.problem("no route matches this path");
+        }
+        if (metricsToken.isPresent() && !metricsToken.get().matches(ctx.header(Header.AUTHORIZATION))) {
+            throw ErrorCode.NOT_AUTHENTICATED.problem("this endpoint needs 'Authorization: Bearer <METRICS_TOKEN>'");
+        }
+        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(scrape.get().get());
+    }
+}
