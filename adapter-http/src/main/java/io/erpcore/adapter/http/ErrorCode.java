@@ -14,6 +14,7 @@ public enum ErrorCode {
     MALFORMED_REQUEST(400, "The request is malformed"),
     NOT_AUTHENTICATED(401, "Authentication required"),
     PERMISSION_DENIED(403, "Permission denied"),
+    CORS_REJECTED(403, "Cross-origin request refused"),
     NOT_FOUND(404, "Not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     BODY_TOO_LARGE(413, "The request body is too large"),

@@ -1,0 +1,100 @@
+package io.erpcore.benchmarks;
+
+import io.erpcore.adapter.http.JavalinApplication;
+import io.erpcore.adapter.http.RouteAccess;
+import io.erpcore.adapter.http.TestApplications;
+import io.erpcore.adapter.http.TestAuthenticator;
+import io.erpcore.tenancy.InMemoryTenantDirectory;
+import io.erpcore.tenancy.Tenant;
+import io.erpcore.tenancy.TenantId;
+import io.erpcore.tenancy.TenantStatus;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+
+/**
+ * One tenant route behind the whole chain (correlation id, headers, CORS, client address, general
+ * rate limit and slow-down, authentication, tenant resolution and admission, tenant rate limit,
+ * authorization, request log and metrics) against the same handler on a bare Javalin, both in this
+ * JVM, called over loopback HTTP/1.1 with keep-alive by the benchmark threads. The limits are set
+ * high enough that they count every request but never refuse or delay one.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Threads(4)
+public class HttpChainBenchmark {
+
+    private static final String BODY = "{\"id\":\"42\",\"name\":\"Widget\"}";
+
+    private final Tenant tenant = new Tenant(TenantId.random(), "acme", "Acme", TenantStatus.ACTIVE, Optional.empty(), Instant.now());
+    private JavalinApplication chained;
+    private Javalin bare;
+    private HttpClient client;
+    private HttpRequest throughChain;
+    private HttpRequest toBare;
+
+    @Setup(Level.Trial)
+    public void start() {
+        chained = TestApplications.builder(Map.of("RATE_LIMIT_MAX", "2000000000", "TENANT_RATE_LIMIT_MAX", "2000000000",
+                        "SPEED_LIMIT_DELAY_AFTER", "2000000000", "CORS_ORIGINS", "https://app.example.com", "LOG_LEVEL", "warn"))
+                .authenticator(new TestAuthenticator())
+                .tenants(InMemoryTenantDirectory.of(tenant))
+                .routes(routes -> routes.get("/api/v1/items/{id}", RouteAccess.tenant("items:read"),
+                        ctx -> ctx.contentType("application/json").result(BODY)))
+                .build().start();
+        bare = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.routes.get("/api/v1/items/{id}", ctx -> ctx.contentType("application/json").result(BODY));
+        }).start("127.0.0.1", 0);
+        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        throughChain = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + chained.port() + "/api/v1/items/42"))
+                .header("Authorization", TestAuthenticator.header("u1", tenant.id().toString(), "items:read"))
+                .header("Origin", "https://app.example.com")
+                .GET().build();
+        toBare = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bare.port() + "/api/v1/items/42"))
+                .header("Authorization", TestAuthenticator.header("u1", tenant.id().toString(), "items:read"))
+                .header("Origin", "https://app.example.com")
+                .GET().build();
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+        chained.stop();
+        bare.stop();
+    }
+
+    @Benchmark
+    public int wholeChain() throws IOException, InterruptedException {
+        return expectOk(client.send(throughChain, HttpResponse.BodyHandlers.ofString()));
+    }
+
+    @Benchmark
+    public int bareJavalin() throws IOException, InterruptedException {
+        return expectOk(client.send(toBare, HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private static int expectOk(HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("expected 200 but got " + response.statusCode() + ": " + response.body());
+        }
+        return response.body().length();
+    }
+}
