@@ -10,10 +10,6 @@ import io.erpcore.tenancy.TenantId;
 import io.erpcore.tenancy.TenantStatus;
 import io.javalin.Javalin;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +29,7 @@ import org.openjdk.jmh.annotations.Threads;
  * One tenant route behind the whole chain (correlation id, headers, CORS, client address, general
  * rate limit and slow-down, authentication, tenant resolution and admission, tenant rate limit,
  * authorization, request log and metrics) against the same handler on a bare Javalin, both in this
- * JVM, called over loopback HTTP/1.1 with keep-alive by the benchmark threads. The limits are set
+ * JVM, called over loopback HTTP/1.1 by the benchmark threads, each on its own kept-alive connection. The limits are set
  * high enough that they count every request but never refuse or delay one.
  */
 @State(Scope.Benchmark)
@@ -47,9 +43,7 @@ public class HttpChainBenchmark {
     private final Tenant tenant = new Tenant(TenantId.random(), "acme", "Acme", TenantStatus.ACTIVE, Optional.empty(), Instant.now());
     private JavalinApplication chained;
     private Javalin bare;
-    private HttpClient client;
-    private HttpRequest throughChain;
-    private HttpRequest toBare;
+    private String authorization;
 
     @Setup(Level.Trial)
     public void start() {
@@ -64,15 +58,28 @@ public class HttpChainBenchmark {
             config.startup.showJavalinBanner = false;
             config.routes.get("/api/v1/items/{id}", ctx -> ctx.contentType("application/json").result(BODY));
         }).start("127.0.0.1", 0);
-        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        throughChain = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + chained.port() + "/api/v1/items/42"))
-                .header("Authorization", TestAuthenticator.header("u1", tenant.id().toString(), "items:read"))
-                .header("Origin", "https://app.example.com")
-                .GET().build();
-        toBare = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bare.port() + "/api/v1/items/42"))
-                .header("Authorization", TestAuthenticator.header("u1", tenant.id().toString(), "items:read"))
-                .header("Origin", "https://app.example.com")
-                .GET().build();
+        authorization = TestAuthenticator.header("u1", tenant.id().toString(), "items:read");
+    }
+
+    /** Each benchmark thread's own kept-alive connections, one to each server. */
+    @State(Scope.Thread)
+    public static class Connections {
+        KeepAliveHttpClient toChain;
+        KeepAliveHttpClient toBare;
+
+        @Setup(Level.Trial)
+        public void open(HttpChainBenchmark servers) throws IOException {
+            String[] headers = {"Authorization", servers.authorization, "Origin", "https://app.example.com",
+                    "Accept", "application/json"};
+            toChain = new KeepAliveHttpClient(servers.chained.port(), "/api/v1/items/42", headers);
+            toBare = new KeepAliveHttpClient(servers.bare.port(), "/api/v1/items/42", headers);
+        }
+
+        @TearDown(Level.Trial)
+        public void close() throws IOException {
+            toChain.close();
+            toBare.close();
+        }
     }
 
     @TearDown(Level.Trial)
@@ -82,19 +89,19 @@ public class HttpChainBenchmark {
     }
 
     @Benchmark
-    public int wholeChain() throws IOException, InterruptedException {
-        return expectOk(client.send(throughChain, HttpResponse.BodyHandlers.ofString()));
+    public int wholeChain(Connections connections) throws IOException {
+        return expectOk(connections.toChain.call());
     }
 
     @Benchmark
-    public int bareJavalin() throws IOException, InterruptedException {
-        return expectOk(client.send(toBare, HttpResponse.BodyHandlers.ofString()));
+    public int bareJavalin(Connections connections) throws IOException {
+        return expectOk(connections.toBare.call());
     }
 
-    private static int expectOk(HttpResponse<String> response) {
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("expected 200 but got " + response.statusCode() + ": " + response.body());
+    private static int expectOk(int status) {
+        if (status != 200) {
+            throw new IllegalStateException("expected 200 but got " + status);
         }
-        return response.body().length();
+        return status;
     }
 }
