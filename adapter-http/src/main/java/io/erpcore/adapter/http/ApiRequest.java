@@ -32,6 +32,7 @@ public final class ApiRequest {
     private Tenant tenant;
     private String route = UNMATCHED_ROUTE;
     private boolean operational;
+    private boolean answered;
     private Duration pendingDelay = Duration.ZERO;
 
     private ApiRequest(long startNanos, String correlationId, Optional<String> traceId) {
@@ -123,6 +124,16 @@ public final class ApiRequest {
 
     void markOperational() {
         operational = true;
+    }
+
+    boolean answered() {
+        return answered;
+    }
+
+    /** The step that calls this has written the whole answer: no further step or handler runs. */
+    void markAnswered(Context ctx) {
+        answered = true;
+        ctx.skipRemainingHandlers();
     }
 
     Duration takePendingDelay() {

@@ -5,7 +5,11 @@ import io.erpcore.config.AppConfig;
 import io.erpcore.logging.LogContext;
 import io.erpcore.logging.LogScope;
 import io.erpcore.metrics.Metrics;
+import io.erpcore.config.TrustProxy;
 import io.erpcore.security.Authenticator;
+import io.erpcore.security.ClientAddresses;
+import io.erpcore.security.CorsPolicy;
+import io.erpcore.security.SecurityHeaders;
 import io.erpcore.tenancy.InMemoryTenantDirectory;
 import io.erpcore.tenancy.TenantDirectory;
 import io.javalin.Javalin;
@@ -240,6 +244,13 @@ public final class JavalinApplication {
 
         private List<NamedStep> edgeSteps() {
             List<NamedStep> steps = new ArrayList<>();
+            steps.add(ResponseSteps.securityHeaders(SecurityHeaders.forEnvironment(config.environment())));
+            CorsPolicy corsPolicy = CorsPolicy.from(config.corsConfig());
+            if (cors && corsPolicy.enabled()) {
+                steps.add(ResponseSteps.cors(corsPolicy));
+            }
+            TrustProxy trust = config.serverConfig().trustProxy();
+            steps.add(ResponseSteps.clientAddress(ClientAddresses.from(trust), !(trust instanceof TrustProxy.None)));
             steps.add(EdgeSteps.bodyLimit(config.requestLimitConfig().bodyLimit().bytes()));
             return steps;
         }

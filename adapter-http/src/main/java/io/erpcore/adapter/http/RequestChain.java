@@ -49,7 +49,7 @@ final class RequestChain implements Handler {
     @Override
     public void handle(Context ctx) throws Exception {
         ApiRequest request = ApiRequest.of(ctx);
-        if (includesOperational || !request.operational()) {
+        if (!request.answered() && (includesOperational || !request.operational())) {
             runFrom(0, ctx, request);
         }
     }
@@ -60,6 +60,9 @@ final class RequestChain implements Handler {
                 NamedStep step = steps[index];
                 observer.starting(step.name(), request);
                 step.step().apply(ctx, request);
+                if (request.answered()) {
+                    return;
+                }
                 Duration delay = request.takePendingDelay();
                 if (!delay.isZero()) {
                     resumeLater(index + 1, delay, ctx, request);

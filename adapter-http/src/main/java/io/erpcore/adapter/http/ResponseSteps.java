@@ -1,0 +1,106 @@
+package io.erpcore.adapter.http;
+
+import io.erpcore.security.ClientAddress;
+import io.erpcore.security.ClientAddresses;
+import io.erpcore.security.CorsPolicy;
+import io.erpcore.security.CorsPreflight;
+import io.erpcore.security.HeaderField;
+import io.erpcore.security.SecurityHeaders;
+import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Enumeration;
+import java.util.List;
+
+/**
+ * The steps every request passes before any limit: security headers, CORS and the client address.
+ * Their answers are computed once, at start-up, by the policies of core-security; here they are only
+ * written.
+ */
+final class ResponseSteps {
+
+    private static final String ORIGIN = "Origin";
+    private static final String REQUEST_METHOD = "Access-Control-Request-Method";
+    private static final String REQUEST_HEADERS = "Access-Control-Request-Headers";
+    private static final String FORWARDED_FOR = "X-Forwarded-For";
+
+    private ResponseSteps() {
+    }
+
+    /** helmet's set, plus {@code Cache-Control: no-store}: on every answer, errors included. */
+    static NamedStep securityHeaders(SecurityHeaders policy) {
+        HeaderField[] fields = concat(policy.headers(), SecurityHeaders.API_CACHE_CONTROL);
+        return new NamedStep("security-headers", (ctx, request) -> {
+            HttpServletResponse response = ctx.res();
+            for (HeaderField field : fields) {
+                response.setHeader(field.name(), field.value());
+            }
+        });
+    }
+
+    /**
+     * Answers an allowed preflight with 204 and its headers and ends the request; refuses another with
+     * 403 and no {@code Access-Control-*} header; adds the CORS headers to every other answer.
+     */
+    static NamedStep cors(CorsPolicy policy) {
+        return new NamedStep("cors", (ctx, request) -> {
+            String origin = ctx.header(ORIGIN);
+            String requestedMethod = ctx.header(REQUEST_METHOD);
+            if (CorsPolicy.isPreflight(ctx.method().name(), origin, requestedMethod)) {
+                answerPreflight(ctx, request, policy.preflight(origin, requestedMethod, ctx.header(REQUEST_HEADERS)));
+                return;
+            }
+            add(ctx.res(), policy.responseHeaders(origin));
+        });
+    }
+
+    private static void answerPreflight(Context ctx, ApiRequest request, CorsPreflight preflight) {
+        if (preflight instanceof CorsPreflight.Refused refused) {
+            throw ErrorCode.CORS_REJECTED.problem(refused.reason());
+        }
+        add(ctx.res(), ((CorsPreflight.Allowed) preflight).headers());
+        ctx.status(204);
+        request.markAnswered(ctx); // a preflight is answered here: no limit, no tenant, no handler
+    }
+
+    /** Vary is added, never set: compression may already have named a header there. */
+    private static void add(HttpServletResponse response, List<HeaderField> fields) {
+        for (HeaderField field : fields) {
+            if (field.name().equals("Vary")) {
+                response.addHeader(field.name(), field.value());
+            } else {
+                response.setHeader(field.name(), field.value());
+            }
+        }
+    }
+
+    /** The client behind the proxies {@code TRUST_PROXY} trusts, and the key its rate limits count by. */
+    static NamedStep clientAddress(ClientAddresses resolver, boolean trustsProxies) {
+        return new NamedStep("client-address", (ctx, request) -> {
+            String forwardedFor = trustsProxies ? joined(ctx.req().getHeaders(FORWARDED_FOR)) : null;
+            ClientAddress client = resolver.resolve(ctx.req().getRemoteAddr(), forwardedFor);
+            request.client(client.text(), client.rateLimitKey());
+        });
+    }
+
+    /** Every X-Forwarded-For line, in order: a proxy that adds its own line must not hide the client's. */
+    private static String joined(Enumeration<String> lines) {
+        if (lines == null || !lines.hasMoreElements()) {
+            return null;
+        }
+        String first = lines.nextElement();
+        if (!lines.hasMoreElements()) {
+            return first;
+        }
+        StringBuilder all = new StringBuilder(first);
+        while (lines.hasMoreElements()) {
+            all.append(',').append(lines.nextElement());
+        }
+        return all.toString();
+    }
+
+    private static HeaderField[] concat(List<HeaderField> fields, HeaderField last) {
+        HeaderField[] all = fields.toArray(new HeaderField[fields.size() + 1]);
+        all[fields.size()] = last;
+        return all;
+    }
+}
