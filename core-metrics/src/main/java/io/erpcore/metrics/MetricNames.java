@@ -17,6 +17,8 @@ public final class MetricNames {
     public static final String DB_OPERATION_DURATION_MS = "db_operation_duration_ms";
     public static final String LOG_EVENTS_DROPPED_TOTAL = "log_events_dropped_total";
     public static final String RATE_LIMIT_REJECTIONS_TOTAL = "rate_limit_rejections_total";
+    /** Rate-limit checks the shared store (Redis) could not answer, whatever the failure mode made of them. */
+    public static final String RATE_LIMIT_STORE_FAILURES_TOTAL = "rate_limit_store_failures_total";
     /** Prefix of every metric recorded through {@code Metrics.business(...)}. */
     public static final String BUSINESS_PREFIX = "business_";
 

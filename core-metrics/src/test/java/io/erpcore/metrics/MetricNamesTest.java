@@ -19,7 +19,7 @@ class MetricNamesTest {
     void the_catalogue_ids_are_valid() {
         for (String counter : new String[] {MetricNames.HTTP_REQUESTS_TOTAL, MetricNames.HTTP_ERRORS_TOTAL,
                 MetricNames.DB_OPERATIONS_TOTAL, MetricNames.LOG_EVENTS_DROPPED_TOTAL,
-                MetricNames.RATE_LIMIT_REJECTIONS_TOTAL}) {
+                MetricNames.RATE_LIMIT_REJECTIONS_TOTAL, MetricNames.RATE_LIMIT_STORE_FAILURES_TOTAL}) {
             assertThat(MetricNames.requireCounterId(MeterId.of(counter))).isNotNull();
         }
         assertThat(MetricNames.requireHistogramId(MeterId.of(MetricNames.HTTP_REQUEST_DURATION_MS))).isNotNull();
