@@ -2,6 +2,7 @@ package io.erpcore.adapter.http;
 
 import io.erpcore.logging.LogField;
 import io.erpcore.security.Principal;
+import io.erpcore.security.RateLimitDecision;
 import io.erpcore.tenancy.Tenant;
 import io.erpcore.tenancy.TenantId;
 import io.javalin.http.Context;
@@ -34,6 +35,7 @@ public final class ApiRequest {
     private boolean operational;
     private boolean answered;
     private Duration pendingDelay = Duration.ZERO;
+    private RateLimitDecision tightestLimit;
 
     private ApiRequest(long startNanos, String correlationId, Optional<String> traceId) {
         this.startNanos = startNanos;
@@ -134,6 +136,15 @@ public final class ApiRequest {
     void markAnswered(Context ctx) {
         answered = true;
         ctx.skipRemainingHandlers();
+    }
+
+    /** Keeps {@code decision} if it leaves fewer requests than any before it; says whether it did. */
+    boolean tightestLimit(RateLimitDecision decision) {
+        if (tightestLimit == null || !decision.allowed() || decision.remaining() < tightestLimit.remaining()) {
+            tightestLimit = decision;
+            return true;
+        }
+        return false;
     }
 
     Duration takePendingDelay() {

@@ -6,7 +6,12 @@ import io.erpcore.logging.LogContext;
 import io.erpcore.logging.LogScope;
 import io.erpcore.metrics.Metrics;
 import io.erpcore.config.TrustProxy;
+import io.erpcore.adapter.ratelimit.Bucket4jRateLimiter;
+import io.erpcore.adapter.ratelimit.Bucket4jRedisRateLimiter;
 import io.erpcore.security.Authenticator;
+import io.erpcore.security.RateLimitPolicies;
+import io.erpcore.security.RateLimiter;
+import io.erpcore.security.SlowDown;
 import io.erpcore.security.ClientAddresses;
 import io.erpcore.security.CorsPolicy;
 import io.erpcore.security.SecurityHeaders;
@@ -41,6 +46,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class JavalinApplication {
 
     private static final int COMPRESS_ABOVE_BYTES = 1024;
+    private static final int DEFAULT_MAX_THREADS = 200;
+    private static final int MIN_THREADS = 8;
 
     private final Javalin javalin;
     private final JavalinTenantContext tenantContext;
@@ -48,9 +55,11 @@ public final class JavalinApplication {
     private final List<String> stepNames;
     private final String host;
     private final int port;
+    private final Optional<RateLimiter> limiter;
 
     private JavalinApplication(Javalin javalin, JavalinTenantContext tenantContext, AtomicBoolean draining,
-            List<String> stepNames, String host, int port) {
+            List<String> stepNames, String host, int port, Optional<RateLimiter> limiter) {
+        this.limiter = limiter;
         this.javalin = javalin;
         this.tenantContext = tenantContext;
         this.draining = draining;
@@ -75,9 +84,10 @@ public final class JavalinApplication {
         return javalin.port();
     }
 
-    /** Stops the server: the listener closes and requests in progress complete. */
+    /** Stops the server (the listener closes and requests in progress complete), then the rate limiter. */
     public void stop() {
         javalin.stop();
+        limiter.ifPresent(RateLimiter::close);
     }
 
     /** From now on readiness answers 503, while every route keeps serving (the shutdown's drain phase). */
@@ -111,6 +121,8 @@ public final class JavalinApplication {
         private boolean cors = true;
         private boolean rateLimit = true;
         private Integer port;
+        private int maxThreads = DEFAULT_MAX_THREADS;
+        private Optional<RateLimiter> rateLimiter = Optional.empty();
 
         private Builder(AppConfig config, Metrics metrics) {
             this.config = Objects.requireNonNull(config, "config");
@@ -159,6 +171,15 @@ public final class JavalinApplication {
             return this;
         }
 
+        /**
+         * Where rate-limit buckets live; by default in Redis when {@code REDIS_URL} is set, else in a
+         * bounded map in this process. The application closes it when it stops.
+         */
+        public Builder rateLimiter(RateLimiter limiter) {
+            this.rateLimiter = Optional.of(limiter);
+            return this;
+        }
+
         /** Adds the embedding service's own step at {@code point}, after any added there before. */
         public Builder middleware(ChainPoint point, String name, RequestStep step) {
             middleware.computeIfAbsent(point, p -> new ArrayList<>()).add(new NamedStep(name, step));
@@ -177,6 +198,16 @@ public final class JavalinApplication {
             return this;
         }
 
+        /** The most threads the server runs requests on (default 200); slowed-down requests hold none. */
+        public Builder maxThreads(int maxThreads) {
+            if (maxThreads < MIN_THREADS) {
+                throw new IllegalArgumentException("'maxThreads' must be at least " + MIN_THREADS + " but was " + maxThreads
+                        + ": Jetty's acceptor and selector threads come out of the same pool");
+            }
+            this.maxThreads = maxThreads;
+            return this;
+        }
+
         /** Listens on {@code port} instead of {@code PORT}; 0 picks a free port. */
         public Builder port(int port) {
             this.port = port;
@@ -187,11 +218,13 @@ public final class JavalinApplication {
         public JavalinApplication build() {
             ObjectMapper json = new ObjectMapper();
             ProblemResponses problems = new ProblemResponses(json, config.environment().isDevelopment());
-            QueuedThreadPool threads = new QueuedThreadPool(200, 8, 60_000);
+            QueuedThreadPool threads = new QueuedThreadPool(maxThreads, MIN_THREADS, 60_000);
             threads.setName("erp-http");
             AtomicBoolean draining = new AtomicBoolean();
             RequestChain edge = RequestChain.everyRequest(edgeSteps(), observer, threads);
-            RequestChain api = RequestChain.apiRequests(apiSteps(), observer, threads);
+            Optional<RateLimiter> limiter = rateLimit && config.rateLimitConfig().enabled()
+                    ? Optional.of(rateLimiter.orElseGet(this::defaultRateLimiter)) : Optional.empty();
+            RequestChain api = RequestChain.apiRequests(apiSteps(limiter), observer, threads);
             OperationalRoutes operational = new OperationalRoutes(config, healthChecks, draining, scrape);
             Javalin javalin = Javalin.create(javalinConfig -> {
                 configureServer(javalinConfig, json, threads);
@@ -221,7 +254,14 @@ public final class JavalinApplication {
             names.addAll(api.names());
             names.add("handler");
             return new JavalinApplication(javalin, tenantContext, draining, names, config.serverConfig().host(),
-                    port == null ? config.serverConfig().port() : port);
+                    port == null ? config.serverConfig().port() : port, limiter);
+        }
+
+        /** Buckets in Redis when {@code REDIS_URL} is set, so replicas share one limit; else in this process. */
+        private RateLimiter defaultRateLimiter() {
+            return config.redisConfig().url()
+                    .<RateLimiter>map(url -> Bucket4jRedisRateLimiter.create(url, config.rateLimitConfig().redisFailureMode(), metrics))
+                    .orElseGet(Bucket4jRateLimiter::local);
         }
 
         private void configureServer(JavalinConfig javalinConfig, ObjectMapper json, QueuedThreadPool threads) {
@@ -255,11 +295,17 @@ public final class JavalinApplication {
             return steps;
         }
 
-        private List<NamedStep> apiSteps() {
+        private List<NamedStep> apiSteps(Optional<RateLimiter> limiter) {
+            RateLimitPolicies policies = RateLimitPolicies.from(config.rateLimitConfig());
             List<NamedStep> steps = new ArrayList<>();
+            limiter.ifPresent(rates -> {
+                steps.add(RateLimitSteps.general(rates, policies, metrics));
+                steps.add(RateLimitSteps.slowDown(SlowDown.of(config.rateLimitConfig(), rates)));
+            });
             steps.addAll(middleware.getOrDefault(ChainPoint.BEFORE_AUTHENTICATION, List.of()));
             steps.add(RouteSteps.authentication(authenticator));
             steps.add(RouteSteps.tenantResolution(tenants));
+            limiter.ifPresent(rates -> steps.add(RateLimitSteps.tenant(rates, policies, metrics)));
             steps.addAll(middleware.getOrDefault(ChainPoint.AFTER_TENANT, List.of()));
             steps.add(RouteSteps.authorization());
             steps.addAll(middleware.getOrDefault(ChainPoint.BEFORE_HANDLER, List.of()));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.erpcore.logging.StructuredLogger;
 import io.erpcore.persistence.TenantBusyException;
 import io.erpcore.persistence.TransientDatabaseException;
+import io.erpcore.security.RateLimiterUnavailableException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import jakarta.validation.ConstraintViolationException;
@@ -64,6 +65,10 @@ final class ProblemResponses {
             LOG.warn("the database failed transiently", failure, Map.of());
             return ErrorCode.DATABASE_UNAVAILABLE.problem("the database is unavailable; retry shortly")
                     .retryAfter(Duration.ofSeconds(1));
+        }
+        if (failure instanceof RateLimiterUnavailableException unavailable) {
+            return ErrorCode.RATE_LIMIT_UNAVAILABLE.problem("rate limits cannot be checked; retry shortly")
+                    .retryAfter(unavailable.retryAfter());
         }
         LOG.error("request failed unexpectedly", failure);
         return ErrorCode.INTERNAL_ERROR.problem(development
