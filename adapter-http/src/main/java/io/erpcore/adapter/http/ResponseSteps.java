@@ -7,14 +7,16 @@ import io.erpcore.security.CorsPreflight;
 import io.erpcore.security.HeaderField;
 import io.erpcore.security.SecurityHeaders;
 import io.javalin.http.Context;
-import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import org.eclipse.jetty.http.HttpField;
 import java.util.Enumeration;
 import java.util.List;
 
 /**
  * The steps every request passes before any limit: security headers, CORS and the client address.
  * Their answers are computed once, at start-up, by the policies of core-security; here they are only
- * written.
+ * written, added rather than set (the answer has none of them yet, and {@code Vary} must keep what
+ * compression puts there).
  */
 final class ResponseSteps {
 
@@ -28,13 +30,10 @@ final class ResponseSteps {
 
     /** helmet's set, plus {@code Cache-Control: no-store}: on every answer, errors included. */
     static NamedStep securityHeaders(SecurityHeaders policy) {
-        HeaderField[] fields = concat(policy.headers(), SecurityHeaders.API_CACHE_CONTROL);
-        return new NamedStep("security-headers", (ctx, request) -> {
-            HttpServletResponse response = ctx.res();
-            for (HeaderField field : fields) {
-                response.setHeader(field.name(), field.value());
-            }
-        });
+        List<HeaderField> all = new ArrayList<>(policy.headers());
+        all.add(SecurityHeaders.API_CACHE_CONTROL);
+        HttpField[] fields = JettyHeaders.encode(all);
+        return new NamedStep("security-headers", (ctx, request) -> JettyHeaders.add(ctx, fields));
     }
 
     /**
@@ -42,35 +41,25 @@ final class ResponseSteps {
      * 403 and no {@code Access-Control-*} header; adds the CORS headers to every other answer.
      */
     static NamedStep cors(CorsPolicy policy) {
+        JettyHeaders headers = new JettyHeaders();
         return new NamedStep("cors", (ctx, request) -> {
             String origin = ctx.header(ORIGIN);
             String requestedMethod = ctx.header(REQUEST_METHOD);
             if (CorsPolicy.isPreflight(ctx.method().name(), origin, requestedMethod)) {
-                answerPreflight(ctx, request, policy.preflight(origin, requestedMethod, ctx.header(REQUEST_HEADERS)));
+                answerPreflight(ctx, request, policy.preflight(origin, requestedMethod, ctx.header(REQUEST_HEADERS)), headers);
                 return;
             }
-            add(ctx.res(), policy.responseHeaders(origin));
+            JettyHeaders.add(ctx, headers.encoded(policy.responseHeaders(origin)));
         });
     }
 
-    private static void answerPreflight(Context ctx, ApiRequest request, CorsPreflight preflight) {
+    private static void answerPreflight(Context ctx, ApiRequest request, CorsPreflight preflight, JettyHeaders headers) {
         if (preflight instanceof CorsPreflight.Refused refused) {
             throw ErrorCode.CORS_REJECTED.problem(refused.reason());
         }
-        add(ctx.res(), ((CorsPreflight.Allowed) preflight).headers());
+        JettyHeaders.add(ctx, headers.encoded(((CorsPreflight.Allowed) preflight).headers()));
         ctx.status(204);
         request.markAnswered(ctx); // a preflight is answered here: no limit, no tenant, no handler
-    }
-
-    /** Vary is added, never set: compression may already have named a header there. */
-    private static void add(HttpServletResponse response, List<HeaderField> fields) {
-        for (HeaderField field : fields) {
-            if (field.name().equals("Vary")) {
-                response.addHeader(field.name(), field.value());
-            } else {
-                response.setHeader(field.name(), field.value());
-            }
-        }
     }
 
     /** The client behind the proxies {@code TRUST_PROXY} trusts, and the key its rate limits count by. */
@@ -96,11 +85,5 @@ final class ResponseSteps {
             all.append(',').append(lines.nextElement());
         }
         return all.toString();
-    }
-
-    private static HeaderField[] concat(List<HeaderField> fields, HeaderField last) {
-        HeaderField[] all = fields.toArray(new HeaderField[fields.size() + 1]);
-        all[fields.size()] = last;
-        return all;
     }
 }

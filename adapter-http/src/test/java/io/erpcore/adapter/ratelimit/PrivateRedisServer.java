@@ -62,8 +62,12 @@ public final class PrivateRedisServer implements AutoCloseable {
         if (process == null) {
             return;
         }
+        // A frozen server handles SIGTERM only once it runs again; wake it first, since a server that
+        // got SIGTERM may be gone before a later SIGCONT could reach it.
+        if (process.isAlive()) {
+            signal("-CONT");
+        }
         process.destroy();
-        signal("-CONT"); // a frozen server handles SIGTERM only once it runs again
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();

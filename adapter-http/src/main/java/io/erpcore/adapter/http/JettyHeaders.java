@@ -1,0 +1,38 @@
+package io.erpcore.adapter.http;
+
+import io.erpcore.security.HeaderField;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jetty.ee10.servlet.ServletContextResponse;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.PreEncodedHttpField;
+
+/**
+ * Writes the chain's fixed headers as Jetty fields encoded once, at start-up: the security headers
+ * alone are a dozen lines and half a kilobyte on every answer, and the servlet API would re-encode
+ * them for each request.
+ */
+final class JettyHeaders {
+
+    private final Map<List<HeaderField>, HttpField[]> encoded = new ConcurrentHashMap<>();
+
+    /** {@code fields} as pre-encoded Jetty fields; the policies hand out a few fixed lists, so this stays small. */
+    HttpField[] encoded(List<HeaderField> fields) {
+        return encoded.computeIfAbsent(fields, JettyHeaders::encode);
+    }
+
+    static HttpField[] encode(List<HeaderField> fields) {
+        return fields.stream().map(field -> new PreEncodedHttpField(field.name(), field.value())).toArray(HttpField[]::new);
+    }
+
+    /** Adds {@code fields} to the answer of {@code ctx}, which has none of them yet. */
+    static void add(Context ctx, HttpField[] fields) {
+        HttpFields.Mutable headers = ServletContextResponse.getServletContextResponse(ctx.res()).getHeaders();
+        for (HttpField field : fields) {
+            headers.add(field);
+        }
+    }
+}
