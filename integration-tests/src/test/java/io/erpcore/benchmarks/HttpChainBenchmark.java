@@ -26,11 +26,12 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * One tenant route behind the whole chain (correlation id, headers, CORS, client address, general
- * rate limit and slow-down, authentication, tenant resolution and admission, tenant rate limit,
- * authorization, request log and metrics) against the same handler on a bare Javalin, both in this
- * JVM, called over loopback HTTP/1.1 by the benchmark threads, each on its own kept-alive connection. The limits are set
- * high enough that they count every request but never refuse or delay one.
+ * One tenant route behind the whole chain (correlation id, security headers, CORS, client address,
+ * body limit, general rate limit and slow-down, authentication, tenant resolution and admission,
+ * tenant rate limit, authorization, request log and metrics) against the same handler on a bare
+ * Javalin, both in this JVM, called over loopback HTTP/1.1 by the benchmark threads, each on its own
+ * kept-alive connection. The limits are set high enough that they count every request but never
+ * refuse or delay one. A third server runs the chain without the limits, to show what they cost.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -38,59 +39,75 @@ import org.openjdk.jmh.annotations.Threads;
 @Threads(4)
 public class HttpChainBenchmark {
 
+    private static final String PATH = "/api/v1/items/{id}";
     private static final String BODY = "{\"id\":\"42\",\"name\":\"Widget\"}";
+    private static final String ORIGIN = "https://app.example.com";
 
     private final Tenant tenant = new Tenant(TenantId.random(), "acme", "Acme", TenantStatus.ACTIVE, Optional.empty(), Instant.now());
     private JavalinApplication chained;
+    private JavalinApplication chainedWithoutLimits;
     private Javalin bare;
-    private String authorization;
 
     @Setup(Level.Trial)
     public void start() {
-        chained = TestApplications.builder(Map.of("RATE_LIMIT_MAX", "2000000000", "TENANT_RATE_LIMIT_MAX", "2000000000",
-                        "SPEED_LIMIT_DELAY_AFTER", "2000000000", "CORS_ORIGINS", "https://app.example.com", "LOG_LEVEL", "warn"))
-                .authenticator(new TestAuthenticator())
-                .tenants(InMemoryTenantDirectory.of(tenant))
-                .routes(routes -> routes.get("/api/v1/items/{id}", RouteAccess.tenant("items:read"),
-                        ctx -> ctx.contentType("application/json").result(BODY)))
-                .build().start();
+        chained = chain(true);
+        chainedWithoutLimits = chain(false);
         bare = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            config.routes.get("/api/v1/items/{id}", ctx -> ctx.contentType("application/json").result(BODY));
+            config.routes.get(PATH, ctx -> ctx.contentType("application/json").result(BODY));
         }).start("127.0.0.1", 0);
-        authorization = TestAuthenticator.header("u1", tenant.id().toString(), "items:read");
     }
 
-    /** Each benchmark thread's own kept-alive connections, one to each server. */
+    private JavalinApplication chain(boolean limits) {
+        return TestApplications.builder(Map.of("RATE_LIMIT_MAX", "2000000000", "TENANT_RATE_LIMIT_MAX", "2000000000",
+                        "SPEED_LIMIT_DELAY_AFTER", "2000000000", "CORS_ORIGINS", ORIGIN))
+                .rateLimit(limits)
+                .authenticator(new TestAuthenticator())
+                .tenants(InMemoryTenantDirectory.of(tenant))
+                .routes(routes -> routes.get(PATH, RouteAccess.tenant("items:read"),
+                        ctx -> ctx.contentType("application/json").result(BODY)))
+                .build().start();
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+        chained.stop();
+        chainedWithoutLimits.stop();
+        bare.stop();
+    }
+
+    /** Each benchmark thread's own kept-alive connections, one to each server, sending the same request. */
     @State(Scope.Thread)
     public static class Connections {
         KeepAliveHttpClient toChain;
+        KeepAliveHttpClient toChainWithoutLimits;
         KeepAliveHttpClient toBare;
 
         @Setup(Level.Trial)
         public void open(HttpChainBenchmark servers) throws IOException {
-            String[] headers = {"Authorization", servers.authorization, "Origin", "https://app.example.com",
-                    "Accept", "application/json"};
+            String[] headers = {"Authorization", TestAuthenticator.header("u1", servers.tenant.id().toString(), "items:read"),
+                    "Origin", ORIGIN, "Accept", "application/json"};
             toChain = new KeepAliveHttpClient(servers.chained.port(), "/api/v1/items/42", headers);
+            toChainWithoutLimits = new KeepAliveHttpClient(servers.chainedWithoutLimits.port(), "/api/v1/items/42", headers);
             toBare = new KeepAliveHttpClient(servers.bare.port(), "/api/v1/items/42", headers);
         }
 
         @TearDown(Level.Trial)
         public void close() throws IOException {
             toChain.close();
+            toChainWithoutLimits.close();
             toBare.close();
         }
-    }
-
-    @TearDown(Level.Trial)
-    public void stop() {
-        chained.stop();
-        bare.stop();
     }
 
     @Benchmark
     public int wholeChain(Connections connections) throws IOException {
         return expectOk(connections.toChain.call());
+    }
+
+    @Benchmark
+    public int chainWithoutLimits(Connections connections) throws IOException {
+        return expectOk(connections.toChainWithoutLimits.call());
     }
 
     @Benchmark
