@@ -32,6 +32,7 @@ public final class ApiRequest {
     private Principal principal;
     private Tenant tenant;
     private String route = UNMATCHED_ROUTE;
+    private RouteAccess access;
     private boolean operational;
     private boolean answered;
     private Duration pendingDelay = Duration.ZERO;
@@ -124,10 +125,6 @@ public final class ApiRequest {
         return operational;
     }
 
-    void markOperational() {
-        operational = true;
-    }
-
     boolean answered() {
         return answered;
     }
@@ -136,6 +133,10 @@ public final class ApiRequest {
     void markAnswered(Context ctx) {
         answered = true;
         ctx.skipRemainingHandlers();
+    }
+
+    boolean hasRateLimit() {
+        return tightestLimit != null;
     }
 
     /** Keeps {@code decision} if it leaves fewer requests than any before it; says whether it did. */
@@ -161,18 +162,28 @@ public final class ApiRequest {
     void principal(Principal principal) {
         this.principal = Objects.requireNonNull(principal, "principal");
         logFields.put(LogField.USER_ID, principal.subject());
+        RequestMdc.put(LogField.USER_ID, principal.subject());
     }
 
     void tenant(Tenant tenant) {
         this.tenant = Objects.requireNonNull(tenant, "tenant");
-        logFields.put(LogField.TENANT_ID, tenant.id().toString());
+        String id = tenant.id().toString();
+        logFields.put(LogField.TENANT_ID, id);
+        RequestMdc.put(LogField.TENANT_ID, id);
     }
 
-    void route(String template) {
+    void route(String template, RouteAccess access) {
         this.route = Objects.requireNonNull(template, "template");
+        this.access = Objects.requireNonNull(access, "access");
+        this.operational = access.kind() == RouteAccess.Kind.OPERATIONAL;
     }
 
-    /** The log context of this request, which the chain binds around every step and handler. */
+    /** Who may call the matched route; null before a route matched. */
+    RouteAccess access() {
+        return access;
+    }
+
+    /** The log context of this request, which {@link RequestMdc} binds to the thread serving it. */
     Map<LogField, String> logFields() {
         return logFields;
     }

@@ -28,9 +28,14 @@ final class JettyHeaders {
         return fields.stream().map(field -> new PreEncodedHttpField(field.name(), field.value())).toArray(HttpField[]::new);
     }
 
+    /** The answer's headers, as Jetty holds them. */
+    static HttpFields.Mutable of(Context ctx) {
+        return ServletContextResponse.getServletContextResponse(ctx.res()).getHeaders();
+    }
+
     /** Adds {@code fields} to the answer of {@code ctx}, which has none of them yet. */
     static void add(Context ctx, HttpField[] fields) {
-        HttpFields.Mutable headers = ServletContextResponse.getServletContextResponse(ctx.res()).getHeaders();
+        HttpFields.Mutable headers = of(ctx);
         for (HttpField field : fields) {
             headers.add(field);
         }

@@ -36,6 +36,12 @@ final class ProblemResponses {
         this.development = development;
     }
 
+    /** Answers {@code failure} as a problem, logging under the request's fields on whatever thread this runs. */
+    void answer(Exception failure, Context ctx) {
+        ApiRequest.find(ctx).ifPresent(RequestMdc::ensure);
+        write(ctx, problemFor(failure));
+    }
+
     /** The problem that {@code failure} is answered with; logs it when it is a server failure. */
     ProblemException problemFor(Exception failure) {
         if (failure instanceof ProblemException problem) {

@@ -1,7 +1,5 @@
 package io.erpcore.adapter.http;
 
-import io.erpcore.logging.LogContext;
-import io.erpcore.logging.LogScope;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.time.Duration;
@@ -13,73 +11,60 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs named steps in order as one Javalin handler. When a step asks for a delay, the chain hands
- * Javalin a future that resumes the remaining steps on {@code executor} once the delay has passed,
- * so a slowed-down request holds no thread while it waits; Javalin then goes on with the route's
- * handler.
+ * Runs named steps in order, then what comes after them (the route's handler). When a step asks for
+ * a delay, the chain hands Javalin a future that resumes the remaining steps and the handler on
+ * {@code executor} once the delay has passed, so a slowed-down request holds no thread while it
+ * waits. A step that answers the request itself (a CORS preflight) ends the chain.
  */
-final class RequestChain implements Handler {
+final class RequestChain {
 
     private final NamedStep[] steps;
-    private final boolean includesOperational;
     private final StepObserver observer;
     private final Executor executor;
 
-    private RequestChain(List<NamedStep> steps, boolean includesOperational, StepObserver observer, Executor executor) {
+    RequestChain(List<NamedStep> steps, StepObserver observer, Executor executor) {
         this.steps = steps.toArray(NamedStep[]::new);
-        this.includesOperational = includesOperational;
         this.observer = observer;
         this.executor = executor;
-    }
-
-    /** Steps that every request passes, the operational endpoints included. */
-    static RequestChain everyRequest(List<NamedStep> steps, StepObserver observer, Executor executor) {
-        return new RequestChain(steps, true, observer, executor);
-    }
-
-    /** Steps that only API requests pass: the operational endpoints skip them. */
-    static RequestChain apiRequests(List<NamedStep> steps, StepObserver observer, Executor executor) {
-        return new RequestChain(steps, false, observer, executor);
     }
 
     List<String> names() {
         return Arrays.stream(steps).map(NamedStep::name).toList();
     }
 
-    @Override
-    public void handle(Context ctx) throws Exception {
-        ApiRequest request = ApiRequest.of(ctx);
-        if (!request.answered() && (includesOperational || !request.operational())) {
-            runFrom(0, ctx, request);
-        }
+    /** Runs every step for {@code request}, then {@code then} (which may be null) unless a step answered. */
+    void run(Context ctx, ApiRequest request, Handler then) throws Exception {
+        runFrom(0, ctx, request, then);
     }
 
-    private void runFrom(int first, Context ctx, ApiRequest request) throws Exception {
-        try (LogScope bound = LogContext.put(request.logFields())) {
-            for (int index = first; index < steps.length; index++) {
-                NamedStep step = steps[index];
-                observer.starting(step.name(), request);
-                step.step().apply(ctx, request);
-                if (request.answered()) {
-                    return;
-                }
-                Duration delay = request.takePendingDelay();
-                if (!delay.isZero()) {
-                    resumeLater(index + 1, delay, ctx, request);
-                    return;
-                }
+    private void runFrom(int first, Context ctx, ApiRequest request, Handler then) throws Exception {
+        RequestMdc.ensure(request);
+        for (int index = first; index < steps.length; index++) {
+            NamedStep step = steps[index];
+            observer.starting(step.name(), request);
+            step.step().apply(ctx, request);
+            if (request.answered()) {
+                return;
+            }
+            Duration delay = request.takePendingDelay();
+            if (!delay.isZero()) {
+                resumeLater(index + 1, delay, ctx, request, then);
+                return;
             }
         }
+        if (then != null) {
+            then.handle(ctx);
+        }
     }
 
-    private void resumeLater(int next, Duration delay, Context ctx, ApiRequest request) {
+    private void resumeLater(int next, Duration delay, Context ctx, ApiRequest request, Handler then) {
         Executor later = CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS, executor);
-        ctx.future(() -> CompletableFuture.runAsync(() -> resume(next, ctx, request), later));
+        ctx.future(() -> CompletableFuture.runAsync(() -> resume(next, ctx, request, then), later));
     }
 
-    private void resume(int next, Context ctx, ApiRequest request) {
+    private void resume(int next, Context ctx, ApiRequest request, Handler then) {
         try {
-            runFrom(next, ctx, request);
+            runFrom(next, ctx, request, then);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

@@ -1,7 +1,6 @@
 package io.erpcore.adapter.http;
 
-import io.erpcore.logging.LogContext;
-import io.erpcore.logging.LogScope;
+import io.erpcore.logging.LogField;
 import io.erpcore.logging.StructuredLogger;
 import io.erpcore.metrics.Metrics;
 import io.javalin.http.Context;
@@ -30,23 +29,28 @@ final class RequestLog implements RequestLogger {
         if (request == null) {
             return; // refused by the server before the chain began; Jetty logged it
         }
-        double durationMs = (System.nanoTime() - request.startNanos()) / 1_000_000.0;
-        int status = ctx.statusCode();
-        String method = ctx.method().name();
-        String tenant = request.tenantId().map(Object::toString).orElse(null);
-        metrics.recordRequest(method, request.route(), status, durationMs, tenant);
-        if (request.operational() && status < 500) {
-            return;
+        try {
+            double durationMs = (System.nanoTime() - request.startNanos()) / 1_000_000.0;
+            int status = ctx.statusCode();
+            String method = ctx.method().name();
+            metrics.recordRequest(method, request.route(), status, durationMs, request.logFields().get(LogField.TENANT_ID));
+            if (!request.operational() || status >= 500) {
+                RequestMdc.ensure(request);
+                log(ctx, request, method, status, durationMs);
+            }
+        } finally {
+            RequestMdc.unbind(); // the request's last act on this thread
         }
-        try (LogScope bound = LogContext.put(request.logFields())) {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("method", method);
-            line.put("route", request.route());
-            line.put("path", ctx.path());
-            line.put("status", status);
-            line.put("durationMs", Math.round(durationMs * 100) / 100.0);
-            line.put("ip", request.clientIp());
-            LOG.http(method + " " + ctx.path() + " " + status, line);
-        }
+    }
+
+    private static void log(Context ctx, ApiRequest request, String method, int status, double durationMs) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("method", method);
+        line.put("route", request.route());
+        line.put("path", ctx.path());
+        line.put("status", status);
+        line.put("durationMs", Math.round(durationMs * 100) / 100.0);
+        line.put("ip", request.clientIp());
+        LOG.http(method + " " + ctx.path() + " " + status, line);
     }
 }

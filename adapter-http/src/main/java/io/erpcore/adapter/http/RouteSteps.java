@@ -8,9 +8,7 @@ import io.erpcore.tenancy.TenantAdmission;
 import io.erpcore.tenancy.TenantDirectory;
 import io.erpcore.tenancy.TenantResolution;
 import io.erpcore.tenancy.TenantResolver;
-import io.javalin.http.Context;
 import io.javalin.http.Header;
-import io.javalin.router.Endpoint;
 
 /**
  * The steps that need the matched route: authentication, tenant resolution and authorization. They
@@ -19,15 +17,7 @@ import io.javalin.router.Endpoint;
  */
 final class RouteSteps {
 
-    private static final RouteAccess DEFAULT_ACCESS = RouteAccess.tenantMember();
-
     private RouteSteps() {
-    }
-
-    static RouteAccess access(Context ctx) {
-        Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
-        RouteAccess access = endpoint == null ? null : endpoint.metadata(RouteAccess.class);
-        return access == null ? DEFAULT_ACCESS : access;
     }
 
     /** Verifies the credentials; refused credentials are 401 on every route, public ones included. */
@@ -45,7 +35,7 @@ final class RouteSteps {
     /** Decides the tenant of a tenant route from the credentials and {@code X-Tenant-ID}, then admits it. */
     static NamedStep tenantResolution(TenantDirectory directory) {
         return new NamedStep("tenant-resolution", (ctx, request) -> {
-            if (access(ctx).kind() != RouteAccess.Kind.TENANT) {
+            if (request.access().kind() != RouteAccess.Kind.TENANT) {
                 return;
             }
             Principal principal = request.principal().orElse(null);
@@ -69,7 +59,7 @@ final class RouteSteps {
     /** Checks the route's permission against what the principal holds. */
     static NamedStep authorization() {
         return new NamedStep("authorization", (ctx, request) -> {
-            RouteAccess access = access(ctx);
+            RouteAccess access = request.access();
             if (access.kind() != RouteAccess.Kind.TENANT || access.permission().isEmpty()) {
                 return;
             }

@@ -10,10 +10,6 @@ public final class InputText {
     /** How much of a refused input a message repeats: enough to recognise it, never a flood. */
     public static final int QUOTE_LIMIT = 40;
 
-    // UUID.fromString alone is lenient ("1-1-1-1-1" parses); only the canonical 8-4-4-4-12 form is accepted.
-    private static final Pattern CANONICAL_UUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
     private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
 
     private InputText() {
@@ -25,9 +21,25 @@ public final class InputText {
             return Optional.empty();
         }
         String trimmed = text.strip();
-        return CANONICAL_UUID.matcher(trimmed).matches()
-                ? Optional.of(UUID.fromString(trimmed))
-                : Optional.empty();
+        return isCanonicalUuid(trimmed) ? Optional.of(UUID.fromString(trimmed)) : Optional.empty();
+    }
+
+    // UUID.fromString alone is lenient ("1-1-1-1-1" parses); only the canonical 8-4-4-4-12 form is
+    // accepted. Checked by hand, not by regular expression: every tenant request parses one or two.
+    private static boolean isCanonicalUuid(String text) {
+        if (text.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = text.charAt(i);
+            boolean valid = i == 8 || i == 13 || i == 18 || i == 23
+                    ? c == '-'
+                    : c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+            if (!valid) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code text} is a slug: a lower-case DNS label of 1 to 63 letters, digits and inner hyphens. */
