@@ -79,8 +79,12 @@ public final class SlowDown {
         return delayOf(decision.limit() - decision.remaining());
     }
 
-    /** The delay of the {@code requestNumber}-th request (from 1) in a window. */
-    Duration delayOf(long requestNumber) {
+    /**
+     * The delay of the {@code requestNumber}-th request (from 1) of a client in a window, for a caller
+     * that counts the client's requests already (the HTTP chain reads the count off the general
+     * limit, which sees the same requests in the same window, and saves a second bucket).
+     */
+    public Duration delayOf(long requestNumber) {
         long over = requestNumber - delayAfter;
         if (over <= 0 || limit == null) {
             return Duration.ZERO;

@@ -22,6 +22,14 @@ class SlowDownTest {
     private final SlowDown slowDown = SlowDown.of(3, STEP, MAX, WINDOW, limiter);
 
     @Test
+    void a_count_kept_elsewhere_gives_the_same_delays_without_a_bucket() {
+        assertThat(slowDown.delayOf(3)).isZero();
+        assertThat(slowDown.delayOf(4)).isEqualTo(STEP);
+        assertThat(slowDown.delayOf(5)).isEqualTo(STEP.multipliedBy(2));
+        assertThat(slowDown.delayOf(1_000)).isEqualTo(MAX);
+    }
+
+    @Test
     void the_first_requests_of_a_window_are_not_delayed() {
         assertThat(delays(CLIENT, 3)).containsOnly(Duration.ZERO);
     }

@@ -74,17 +74,24 @@ final class KeepAliveHttpClient implements AutoCloseable {
         }
     }
 
+    /** Scans the header lines from the last one back: servers write Content-Length late, if not last. */
     private int contentLength(int headerEnd) {
-        for (int i = 0; i + CONTENT_LENGTH.length < headerEnd; i++) {
-            if (buffer[i] == '\n' && startsWithIgnoringCase(i + 1)) {
+        int lineEnd = headerEnd - 4; // the '\r' that ends the last header line
+        while (lineEnd > 0) {
+            int lineStart = lineEnd - 1;
+            while (lineStart > 0 && buffer[lineStart - 1] != '\n') {
+                lineStart--;
+            }
+            if (lineEnd - lineStart > CONTENT_LENGTH.length && startsWithIgnoringCase(lineStart)) {
                 int value = 0;
-                for (int j = i + 1 + CONTENT_LENGTH.length; buffer[j] != '\r'; j++) {
+                for (int j = lineStart + CONTENT_LENGTH.length; j < lineEnd; j++) {
                     if (buffer[j] >= '0' && buffer[j] <= '9') {
                         value = value * 10 + buffer[j] - '0';
                     }
                 }
                 return value;
             }
+            lineEnd = lineStart - 2;
         }
         return 0;
     }

@@ -37,6 +37,7 @@ public final class ApiRequest {
     private boolean answered;
     private Duration pendingDelay = Duration.ZERO;
     private RateLimitDecision tightestLimit;
+    private RateLimitDecision generalLimit;
 
     private ApiRequest(long startNanos, String correlationId, Optional<String> traceId) {
         this.startNanos = startNanos;
@@ -133,6 +134,14 @@ public final class ApiRequest {
     void markAnswered(Context ctx) {
         answered = true;
         ctx.skipRemainingHandlers();
+    }
+
+    void generalLimit(RateLimitDecision decision) {
+        this.generalLimit = decision;
+    }
+
+    RateLimitDecision generalLimit() {
+        return generalLimit;
     }
 
     boolean hasRateLimit() {

@@ -31,14 +31,23 @@ final class RateLimitSteps {
     /** {@code RATE_LIMIT_MAX} requests per client and window. */
     static NamedStep general(RateLimiter limiter, RateLimitPolicies policies, Metrics metrics) {
         RateLimit limit = policies.general();
-        return new NamedStep("rate-limit", (ctx, request) ->
-                enforce(ctx, request, limiter.tryConsume(request.clientKey(), limit), limit, metrics));
+        return new NamedStep("rate-limit", (ctx, request) -> {
+            RateLimitDecision decision = limiter.tryConsume(request.clientKey(), limit);
+            request.generalLimit(decision);
+            enforce(ctx, request, decision, limit, metrics);
+        });
     }
 
-    /** Past {@code SPEED_LIMIT_DELAY_AFTER} requests, each further one waits a step longer, without a thread. */
+    /**
+     * Past {@code SPEED_LIMIT_DELAY_AFTER} requests, each further one waits a step longer, without a
+     * thread. The count is the general limit's: it sees the same requests of the same client in the
+     * same window, so a second bucket (a second Redis round trip with a shared store) would only
+     * repeat it.
+     */
     static NamedStep slowDown(SlowDown slowDown) {
         return new NamedStep("slow-down", (ctx, request) -> {
-            Duration delay = slowDown.delayFor(request.clientKey());
+            RateLimitDecision general = request.generalLimit();
+            Duration delay = slowDown.delayOf((long) general.limit() - general.remaining());
             if (!delay.isZero()) {
                 request.delayBy(delay);
             }
