@@ -97,6 +97,35 @@ class RateLimitOverHttpTest {
     }
 
     @Test
+    void a_forged_x_forwarded_for_does_not_escape_the_limit_when_no_proxy_is_trusted() {
+        HttpTestClient http = start(Map.of("RATE_LIMIT_MAX", "2"));
+        http.get("/api/v1/open", "X-Forwarded-For", "198.51.100.1");
+        http.get("/api/v1/open", "X-Forwarded-For", "198.51.100.2");
+
+        assertThat(http.get("/api/v1/open", "X-Forwarded-For", "198.51.100.3").statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void behind_a_trusted_proxy_each_client_address_has_its_own_limit() {
+        HttpTestClient http = start(Map.of("RATE_LIMIT_MAX", "2", "TRUST_PROXY", "1"));
+        http.get("/api/v1/open", "X-Forwarded-For", "198.51.100.1");
+        http.get("/api/v1/open", "X-Forwarded-For", "198.51.100.1");
+
+        assertThat(http.get("/api/v1/open", "X-Forwarded-For", "198.51.100.1").statusCode()).isEqualTo(429);
+        assertThat(http.get("/api/v1/open", "X-Forwarded-For", "198.51.100.2").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void ipv6_clients_of_one_64_share_a_limit() {
+        HttpTestClient http = start(Map.of("RATE_LIMIT_MAX", "2", "TRUST_PROXY", "1"));
+        http.get("/api/v1/open", "X-Forwarded-For", "2001:db8:1:2::1");
+        http.get("/api/v1/open", "X-Forwarded-For", "2001:db8:1:2::2");
+
+        assertThat(http.get("/api/v1/open", "X-Forwarded-For", "2001:db8:1:2:ffff::9").statusCode()).isEqualTo(429);
+        assertThat(http.get("/api/v1/open", "X-Forwarded-For", "2001:db8:1:3::1").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void limits_switched_off_send_no_rate_limit_headers() {
         HttpTestClient http = start(Map.of("RATE_LIMIT_ENABLED", "false", "RATE_LIMIT_MAX", "1"));
 
