@@ -25,7 +25,7 @@ final class CorrelationIds {
         String id = wellFormed(ctx.header(REQUEST_ID))
                 .or(() -> wellFormed(ctx.header(CORRELATION_ID)))
                 .orElseGet(CorrelationIds::generate);
-        ctx.header(REQUEST_ID, id);
+        JettyHeaders.addCustom(ctx, REQUEST_ID, id);
         return ApiRequest.start(ctx, startNanos, id, traceId(ctx.header(TRACEPARENT)));
     }
 

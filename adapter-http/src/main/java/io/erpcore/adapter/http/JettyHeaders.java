@@ -28,6 +28,14 @@ final class JettyHeaders {
         return fields.stream().map(field -> new PreEncodedHttpField(field.name(), field.value())).toArray(HttpField[]::new);
     }
 
+    /**
+     * Adds a header of the chain's own, which Jetty has no constant for, with a value that changes per
+     * request: naming no {@code HttpHeader} spares Jetty looking the name up among the ones it knows.
+     */
+    static void addCustom(Context ctx, String name, String value) {
+        of(ctx).add(new HttpField(null, name, value));
+    }
+
     /** The answer's headers, as Jetty holds them. */
     static HttpFields.Mutable of(Context ctx) {
         return ServletContextResponse.getServletContextResponse(ctx.res()).getHeaders();

@@ -10,6 +10,7 @@ import io.erpcore.security.SlowDown;
 import io.erpcore.tenancy.Tenant;
 import io.javalin.http.Context;
 import java.time.Duration;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import java.util.Map;
 
@@ -73,9 +74,9 @@ final class RateLimitSteps {
             HttpFields.Mutable headers = JettyHeaders.of(ctx);
             // The first limit adds its headers; a tighter one later replaces them, which costs a scan.
             if (first) {
-                headers.add(LIMIT, Integer.toString(decision.limit()));
-                headers.add(REMAINING, Integer.toString(decision.remaining()));
-                headers.add(RESET, Long.toString(decision.resetSeconds()));
+                headers.add(new HttpField(null, LIMIT, Integer.toString(decision.limit())));
+                headers.add(new HttpField(null, REMAINING, Integer.toString(decision.remaining())));
+                headers.add(new HttpField(null, RESET, Long.toString(decision.resetSeconds())));
             } else {
                 headers.put(LIMIT, Integer.toString(decision.limit()));
                 headers.put(REMAINING, Integer.toString(decision.remaining()));
