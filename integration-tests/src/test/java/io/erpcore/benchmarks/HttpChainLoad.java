@@ -1,6 +1,9 @@
 package io.erpcore.benchmarks;
 
 import io.erpcore.adapter.http.JavalinApplication;
+import io.erpcore.adapter.micrometer.MicrometerMetricsSink;
+import io.erpcore.config.AppConfig;
+import io.erpcore.metrics.Metrics;
 import io.erpcore.adapter.http.RouteAccess;
 import io.erpcore.adapter.http.TestApplications;
 import io.erpcore.adapter.http.TestAuthenticator;
@@ -28,6 +31,8 @@ import java.util.concurrent.atomic.LongAdder;
  * The load harness for the chain's cost: one tenant route behind the whole chain, the same route
  * behind the chain without its limits, and the same handler on a bare Javalin, all in this JVM,
  * loaded in turn by the same client threads, each on its own kept-alive connection per server.
+ * The request log line is filtered out by the test logging configuration (level WARN); what a
+ * written line costs is {@code LoggingBenchmark}'s to measure.
  *
  * <p>Why not JMH forks alone: on a small machine one fork's throughput differs from the next by
  * more than the chain costs, so servers measured in different forks cannot be compared. Here every
@@ -72,9 +77,11 @@ public final class HttpChainLoad {
         }
     }
 
+    /** The chain as the host runs it (Prometheus metrics), with limits that count but never refuse. */
     private static JavalinApplication chain(Tenant tenant, boolean limits) {
-        return TestApplications.builder(Map.of("RATE_LIMIT_MAX", "2000000000", "TENANT_RATE_LIMIT_MAX", "2000000000",
-                        "SPEED_LIMIT_DELAY_AFTER", "2000000000", "CORS_ORIGINS", ORIGIN))
+        AppConfig config = TestApplications.config(Map.of("RATE_LIMIT_MAX", "2000000000",
+                "TENANT_RATE_LIMIT_MAX", "2000000000", "SPEED_LIMIT_DELAY_AFTER", "2000000000", "CORS_ORIGINS", ORIGIN));
+        return JavalinApplication.builder(config, Metrics.create(MicrometerMetricsSink.prometheus(), config.metricsConfig()))
                 .rateLimit(limits)
                 .authenticator(new TestAuthenticator())
                 .tenants(InMemoryTenantDirectory.of(tenant))
