@@ -1,12 +1,15 @@
 /**
  * Security policy without a web framework or a database.
  *
- * <p>Holds the rate limits: the {@link io.erpcore.security.RateLimiter} port with its fixed-window
+ * <p>Holds what the HTTP chain decides with: the {@link io.erpcore.security.Authenticator} port and
+ * what it answers ({@link io.erpcore.security.Authentication}, {@link io.erpcore.security.Principal},
+ * {@link io.erpcore.security.Permission}); helmet's {@link io.erpcore.security.SecurityHeaders};
+ * the {@link io.erpcore.security.CorsPolicy}; the client's address behind trusted proxies
+ * ({@link io.erpcore.security.ClientAddresses}); and the rate limits: the
+ * {@link io.erpcore.security.RateLimiter} port with its fixed-window
  * {@link io.erpcore.security.RateLimit}s, the named limits of {@code RATE_LIMIT_*}
  * ({@link io.erpcore.security.RateLimitPolicies}) and the progressive
- * {@link io.erpcore.security.SlowDown}. Will hold tokens (HS256 with key rotation), refresh-token
- * rotation and its store port, password hashing and policy, roles and permissions, API-key
- * hashing, per-tenant field encryption, security-header and CORS policy, webhook signatures, and
- * the hash-chained audit trail with its {@code AuditSink} port.
+ * {@link io.erpcore.security.SlowDown}. Tokens, passwords, API keys, field encryption, webhook
+ * signatures and the audit chain join it with the identity and data-protection work.
  */
 package io.erpcore.security;
