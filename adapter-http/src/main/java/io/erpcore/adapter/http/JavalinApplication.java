@@ -3,25 +3,15 @@ package io.erpcore.adapter.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.erpcore.config.AppConfig;
 import io.erpcore.metrics.Metrics;
-import io.erpcore.config.TrustProxy;
 import io.erpcore.adapter.ratelimit.Bucket4jRateLimiter;
 import io.erpcore.adapter.ratelimit.Bucket4jRedisRateLimiter;
 import io.erpcore.security.Authenticator;
-import io.erpcore.security.RateLimitPolicies;
 import io.erpcore.security.RateLimiter;
-import io.erpcore.security.SlowDown;
-import io.erpcore.security.ClientAddresses;
-import io.erpcore.security.CorsPolicy;
-import io.erpcore.security.SecurityHeaders;
 import io.erpcore.tenancy.InMemoryTenantDirectory;
 import io.erpcore.tenancy.TenantDirectory;
 import io.javalin.Javalin;
-import io.javalin.compression.CompressionStrategy;
-import io.javalin.compression.Gzip;
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
-import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -43,7 +33,6 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class JavalinApplication {
 
-    private static final int COMPRESS_ABOVE_BYTES = 1024;
     private static final int DEFAULT_MAX_THREADS = 200;
     private static final int MIN_THREADS = 8;
 
@@ -219,13 +208,14 @@ public final class JavalinApplication {
             QueuedThreadPool threads = new QueuedThreadPool(maxThreads, MIN_THREADS, 60_000);
             threads.setName("erp-http");
             AtomicBoolean draining = new AtomicBoolean();
-            RequestChain edge = new RequestChain(edgeSteps(), observer, threads);
+            RequestChain edge = new RequestChain(ChainSteps.everyRequest(config, cors), observer, threads);
             Optional<RateLimiter> limiter = rateLimit && config.rateLimitConfig().enabled()
                     ? Optional.of(rateLimiter.orElseGet(this::defaultRateLimiter)) : Optional.empty();
-            RequestChain api = new RequestChain(apiSteps(limiter), observer, threads);
+            RequestChain api = new RequestChain(
+                    ChainSteps.apiRoutes(config, metrics, limiter, authenticator, tenants, middleware), observer, threads);
             OperationalRoutes operational = new OperationalRoutes(config, healthChecks, draining, scrape);
             Javalin javalin = Javalin.create(javalinConfig -> {
-                configureServer(javalinConfig, json, threads);
+                ServerSettings.apply(javalinConfig, config, json, threads);
                 javalinConfig.router.handlerWrapper(endpoint -> routeChain(endpoint, api));
                 javalinConfig.routes.before(ctx -> {
                     ApiRequest request = CorrelationIds.begin(ctx, System.nanoTime());
@@ -256,55 +246,6 @@ public final class JavalinApplication {
             return config.redisConfig().url()
                     .<RateLimiter>map(url -> Bucket4jRedisRateLimiter.create(url, config.rateLimitConfig().redisFailureMode(), metrics))
                     .orElseGet(Bucket4jRateLimiter::local);
-        }
-
-        private void configureServer(JavalinConfig javalinConfig, ObjectMapper json, QueuedThreadPool threads) {
-            javalinConfig.startup.showJavalinBanner = false;
-            javalinConfig.startup.showOldJavalinVersionWarning = false;
-            javalinConfig.jetty.threadPool = threads;
-            javalinConfig.jetty.modifyHttpConfiguration(http -> {
-                http.setSendServerVersion(false);
-                http.setSendXPoweredBy(false);
-            });
-            javalinConfig.jsonMapper(new JavalinJackson(json, false));
-            javalinConfig.http.prefer405over404 = true;
-            javalinConfig.http.maxRequestSize = config.requestLimitConfig().bodyLimit().bytes();
-            javalinConfig.http.defaultContentType = "application/json";
-            CompressionStrategy compression = config.serverConfig().compressionEnabled()
-                    ? new CompressionStrategy(null, new Gzip(6)) : CompressionStrategy.NONE;
-            compression.setDefaultMinSizeForCompression(COMPRESS_ABOVE_BYTES);
-            javalinConfig.http.compressionStrategy = compression;
-        }
-
-        private List<NamedStep> edgeSteps() {
-            List<NamedStep> steps = new ArrayList<>();
-            steps.add(ResponseSteps.securityHeaders(SecurityHeaders.forEnvironment(config.environment())));
-            CorsPolicy corsPolicy = CorsPolicy.from(config.corsConfig());
-            if (cors && corsPolicy.enabled()) {
-                steps.add(ResponseSteps.cors(corsPolicy));
-            }
-            TrustProxy trust = config.serverConfig().trustProxy();
-            steps.add(ResponseSteps.clientAddress(ClientAddresses.from(trust), !(trust instanceof TrustProxy.None)));
-            steps.add(EdgeSteps.bodyLimit(config.requestLimitConfig().bodyLimit().bytes()));
-            return steps;
-        }
-
-        private List<NamedStep> apiSteps(Optional<RateLimiter> limiter) {
-            RateLimitPolicies policies = RateLimitPolicies.from(config.rateLimitConfig());
-            List<NamedStep> steps = new ArrayList<>();
-            limiter.ifPresent(rates -> {
-                steps.add(RateLimitSteps.general(rates, policies, metrics));
-                steps.add(RateLimitSteps.slowDown(SlowDown.of(config.rateLimitConfig(), rates)));
-            });
-            steps.addAll(middleware.getOrDefault(ChainPoint.BEFORE_AUTHENTICATION, List.of()));
-            steps.add(RouteSteps.authentication(authenticator));
-            steps.add(RouteSteps.tenantResolution(tenants));
-            limiter.ifPresent(rates -> steps.add(RateLimitSteps.tenant(rates, policies, metrics)));
-            steps.addAll(middleware.getOrDefault(ChainPoint.AFTER_TENANT, List.of()));
-            steps.add(RouteSteps.authorization());
-            steps.addAll(middleware.getOrDefault(ChainPoint.BEFORE_HANDLER, List.of()));
-            steps.add(EdgeSteps.jsonBody());
-            return steps;
         }
 
         /**
