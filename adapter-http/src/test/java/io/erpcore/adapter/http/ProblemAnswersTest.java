@@ -80,6 +80,19 @@ class ProblemAnswersTest {
     }
 
     @Test
+    void a_chunked_body_over_the_limit_is_a_413_problem_when_it_is_read() throws Exception {
+        HttpTestClient http = start(Map.of("REQUEST_BODY_LIMIT", "1kb"));
+        byte[] body = ("{\"item\":\"" + "x".repeat(4096) + "\",\"quantity\":1}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> response = http.send(http.request("/api/v1/orders")
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                .build());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(problem(response).get("code").asText()).isEqualTo("BODY_TOO_LARGE");
+    }
+
+    @Test
     void a_body_that_is_not_json_is_a_415_problem() throws Exception {
         HttpResponse<String> response = start(Map.of()).send("POST", "/api/v1/orders", "text/plain", "item=pen");
 
