@@ -1,5 +1,6 @@
 package io.erpcore.adapter.http;
 
+import io.erpcore.logging.ThrowingRunnable;
 import io.erpcore.logging.ThrowingSupplier;
 import io.erpcore.tenancy.TenantContext;
 import io.erpcore.tenancy.TenantId;
@@ -34,7 +35,7 @@ public final class JavalinTenantContext implements TenantContext {
         return threads.callAs(tenant, work);
     }
 
-    <E extends Exception> void runHandler(ApiRequest request, io.erpcore.logging.ThrowingRunnable<E> handler) throws E {
+    <E extends Exception> void runHandler(ApiRequest request, ThrowingRunnable<E> handler) throws E {
         Optional<TenantId> tenant = request.tenantId();
         if (tenant.isEmpty()) {
             handler.run();

@@ -1,5 +1,6 @@
 package io.erpcore.adapter.http;
 
+import java.util.TreeMap;
 import io.erpcore.config.AppConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -28,7 +29,7 @@ final class OperationalRoutes {
 
     OperationalRoutes(AppConfig config, Map<String, HealthCheck> checks, AtomicBoolean draining,
             Optional<Supplier<String>> scrape) {
-        this.checks = Map.copyOf(checks);
+        this.checks = new TreeMap<>(checks); // sorted once: /health/detailed lists components by name
         this.draining = draining;
         this.opsToken = config.opsTokens().opsToken().map(BearerToken::of);
         // Without OPS_TOKEN, development shows the details to anyone and other environments to no one.
@@ -64,7 +65,7 @@ final class OperationalRoutes {
         }
         Map<String, Object> components = new LinkedHashMap<>();
         boolean up = !draining.get();
-        for (Map.Entry<String, HealthCheck> check : new java.util.TreeMap<>(checks).entrySet()) {
+        for (Map.Entry<String, HealthCheck> check : checks.entrySet()) {
             ComponentHealth health = check.getValue().check();
             up &= health.up();
             Map<String, Object> component = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.erpcore.adapter.http;
 
+import java.util.Comparator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -60,7 +61,7 @@ final class ProblemResponses {
         if (failure instanceof ConstraintViolationException violations) {
             return ProblemException.validation("the request is not valid", violations.getConstraintViolations().stream()
                     .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))
-                    .sorted(java.util.Comparator.comparing(FieldError::field))
+                    .sorted(Comparator.comparing(FieldError::field))
                     .toList());
         }
         if (failure instanceof TenantBusyException busy) {

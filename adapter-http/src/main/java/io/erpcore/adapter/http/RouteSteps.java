@@ -1,5 +1,6 @@
 package io.erpcore.adapter.http;
 
+import java.util.Optional;
 import io.erpcore.security.Authentication;
 import io.erpcore.security.Authenticator;
 import io.erpcore.security.Principal;
@@ -40,8 +41,8 @@ final class RouteSteps {
             }
             Principal principal = request.principal().orElse(null);
             TenantResolution resolution = TenantResolver.resolve(new TenantResolver.Request(
-                    principal == null ? java.util.Optional.empty() : principal.tenantClaim(),
-                    java.util.Optional.ofNullable(ctx.header(TenantResolver.TENANT_HEADER)),
+                    principal == null ? Optional.empty() : principal.tenantClaim(),
+                    Optional.ofNullable(ctx.header(TenantResolver.TENANT_HEADER)),
                     principal != null));
             if (resolution instanceof TenantResolution.Refused refused) {
                 throw refusal(refused);
