@@ -37,7 +37,7 @@ public final class Tenants {
                             + "values (:tenant, gen_random_uuid(), :user, 'ci', md5(random()::text), 'h')")
                     .bind("tenant", tenant.value()).bind("user", user).execute();
             handle.createUpdate("insert into audit_events (tenant_id, seq, id, action, resource, prev_hash, hash) "
-                            + "values (:tenant, 1, gen_random_uuid(), 'users:create', 'user', '', 'h')")
+                            + "values (:tenant, 1, gen_random_uuid(), 'user.created', 'users/1', '', 'h')")
                     .bind("tenant", tenant.value()).execute();
             return null;
         });

@@ -1,5 +1,8 @@
 package io.erpcore.security.audit;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -9,36 +12,43 @@ import java.util.Optional;
  * sequence number, name the previous event's hash as its {@code prevHash} and still hash to its
  * {@code hash}. Against a head published earlier, the chain must reach that head's sequence
  * number with that very hash: the only way to catch deleted newest events, or a chain recomputed
- * from the first edited event on, since both leave a chain that is consistent in itself.
+ * from the first edited event on, since both leave a chain that is consistent in itself. Several
+ * published heads may be given (the caller's, and those the trail published itself).
  *
  * <p>Not thread-safe: one check per verification.
  */
 public final class AuditChainCheck {
 
     private final AuditHasher hasher;
-    private final Optional<AuditHead> published;
+    private final List<AuditHead> published;
+    private final Map<Long, String> storedHashAtPublishedSeq = new HashMap<>();
     private AuditHead previous = AuditHead.GENESIS;
     private long checked;
-    private Optional<String> hashAtPublishedSeq = Optional.empty();
     private long brokenSeq = -1;
     private String reason;
 
-    private AuditChainCheck(AuditHasher hasher, Optional<AuditHead> published) {
+    private AuditChainCheck(AuditHasher hasher, List<AuditHead> published) {
         this.hasher = hasher;
         this.published = published;
     }
 
     /** A check with {@code hasher}, and against {@code published} when present. */
     public static AuditChainCheck of(AuditHasher hasher, Optional<AuditHead> published) {
-        return new AuditChainCheck(Objects.requireNonNull(hasher, "hasher"),
-                Objects.requireNonNull(published, "published"));
+        return of(hasher, Objects.requireNonNull(published, "published").stream().toList());
+    }
+
+    /** A check with {@code hasher}, and against every head in {@code published}. */
+    public static AuditChainCheck of(AuditHasher hasher, List<AuditHead> published) {
+        return new AuditChainCheck(Objects.requireNonNull(hasher, "hasher"), List.copyOf(published));
     }
 
     /** Checks {@code event}, the next one in sequence order. */
     public void accept(AuditRecord event) {
         checked++;
-        if (published.isPresent() && event.seq() == published.get().seq()) {
-            hashAtPublishedSeq = Optional.of(event.hash());
+        for (AuditHead head : published) {
+            if (head.seq() == event.seq()) {
+                storedHashAtPublishedSeq.put(head.seq(), event.hash());
+            }
         }
         if (brokenSeq < 0) {
             long expected = previous.seq() + 1;
@@ -58,7 +68,7 @@ public final class AuditChainCheck {
 
     /** The result, once every event was accepted. */
     public AuditVerification result() {
-        published.ifPresent(this::compareWithPublished);
+        published.forEach(this::compareWithPublished);
         return brokenSeq < 0
                 ? new AuditVerification(true, checked, previous, Optional.empty(), Optional.empty())
                 : new AuditVerification(false, checked, previous, Optional.of(brokenSeq), Optional.of(reason));
@@ -68,10 +78,11 @@ public final class AuditChainCheck {
         if (head.seq() == 0) {
             return;
         }
-        if (hashAtPublishedSeq.isEmpty()) {
+        String stored = storedHashAtPublishedSeq.get(head.seq());
+        if (stored == null) {
             broken(Math.min(head.seq(), previous.seq() + 1), "the chain ends at event " + previous.seq()
                     + " but event " + head.seq() + " was published as its head: newer events were deleted");
-        } else if (!hashAtPublishedSeq.get().equals(head.hash())) {
+        } else if (!stored.equals(head.hash())) {
             broken(head.seq(), "event " + head.seq() + " differs from the head published for it: "
                     + "the chain was rewritten up to there");
         }
