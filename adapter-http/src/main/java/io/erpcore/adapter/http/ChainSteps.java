@@ -10,6 +10,7 @@ import io.erpcore.security.RateLimitPolicies;
 import io.erpcore.security.RateLimiter;
 import io.erpcore.security.SecurityHeaders;
 import io.erpcore.security.SlowDown;
+import io.erpcore.security.audit.AuditSink;
 import io.erpcore.tenancy.TenantDirectory;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,9 @@ final class ChainSteps {
 
     /** What a request to an API route passes before its handler, with the embedder's middleware at its points. */
     static List<NamedStep> apiRoutes(AppConfig config, Metrics metrics, Optional<RateLimiter> limiter,
-            Authenticator authenticator, TenantDirectory tenants, Map<ChainPoint, List<NamedStep>> middleware) {
+            Authenticator authenticator, TenantDirectory tenants, Map<ChainPoint, List<NamedStep>> middleware,
+            AuditSink auditSink) {
+        ChainAudit audit = new ChainAudit(auditSink, config.rateLimitConfig().window());
         RateLimitPolicies policies = RateLimitPolicies.from(config.rateLimitConfig());
         List<NamedStep> steps = new ArrayList<>();
         limiter.ifPresent(rates -> {
@@ -48,9 +51,9 @@ final class ChainSteps {
         steps.addAll(middleware.getOrDefault(ChainPoint.BEFORE_AUTHENTICATION, List.of()));
         steps.add(RouteSteps.authentication(authenticator));
         steps.add(RouteSteps.tenantResolution(tenants));
-        limiter.ifPresent(rates -> steps.add(RateLimitSteps.tenant(rates, policies, metrics)));
+        limiter.ifPresent(rates -> steps.add(RateLimitSteps.tenant(rates, policies, metrics, audit)));
         steps.addAll(middleware.getOrDefault(ChainPoint.AFTER_TENANT, List.of()));
-        steps.add(RouteSteps.authorization());
+        steps.add(RouteSteps.authorization(audit));
         steps.addAll(middleware.getOrDefault(ChainPoint.BEFORE_HANDLER, List.of()));
         steps.add(EdgeSteps.jsonBody());
         return steps;

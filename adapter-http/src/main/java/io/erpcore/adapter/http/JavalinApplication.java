@@ -7,6 +7,7 @@ import io.erpcore.adapter.ratelimit.Bucket4jRateLimiter;
 import io.erpcore.adapter.ratelimit.Bucket4jRedisRateLimiter;
 import io.erpcore.security.Authenticator;
 import io.erpcore.security.RateLimiter;
+import io.erpcore.security.audit.AuditSink;
 import io.erpcore.tenancy.InMemoryTenantDirectory;
 import io.erpcore.tenancy.TenantDirectory;
 import io.javalin.Javalin;
@@ -110,6 +111,7 @@ public final class JavalinApplication {
         private Integer port;
         private int maxThreads = DEFAULT_MAX_THREADS;
         private Optional<RateLimiter> rateLimiter = Optional.empty();
+        private AuditSink auditSink = AuditSink.discarding();
 
         private Builder(AppConfig config, Metrics metrics) {
             this.config = Objects.requireNonNull(config, "config");
@@ -167,6 +169,15 @@ public final class JavalinApplication {
             return this;
         }
 
+        /**
+         * Where the chain records a permission denied and a tenant's rate limit hit, in the
+         * tenant's audit trail ({@code JdbiAuditTrail}). Without one, those events are not recorded.
+         */
+        public Builder auditSink(AuditSink sink) {
+            this.auditSink = Objects.requireNonNull(sink, "sink");
+            return this;
+        }
+
         /** Adds the embedding service's own step at {@code point}, after any added there before. */
         public Builder middleware(ChainPoint point, String name, RequestStep step) {
             middleware.computeIfAbsent(point, p -> new ArrayList<>()).add(new NamedStep(name, step));
@@ -212,7 +223,7 @@ public final class JavalinApplication {
             Optional<RateLimiter> limiter = rateLimit && config.rateLimitConfig().enabled()
                     ? Optional.of(rateLimiter.orElseGet(this::defaultRateLimiter)) : Optional.empty();
             RequestChain api = new RequestChain(
-                    ChainSteps.apiRoutes(config, metrics, limiter, authenticator, tenants, middleware), observer, threads);
+                    ChainSteps.apiRoutes(config, metrics, limiter, authenticator, tenants, middleware, auditSink), observer, threads);
             OperationalRoutes operational = new OperationalRoutes(config, healthChecks, draining, scrape);
             Javalin javalin = Javalin.create(javalinConfig -> {
                 ServerSettings.apply(javalinConfig, config, json, threads);

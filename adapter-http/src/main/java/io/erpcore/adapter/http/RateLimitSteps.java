@@ -56,7 +56,7 @@ final class RateLimitSteps {
     }
 
     /** {@code TENANT_RATE_LIMIT_MAX}, or the tenant's own {@code rateLimitMax}, per client and tenant. */
-    static NamedStep tenant(RateLimiter limiter, RateLimitPolicies policies, Metrics metrics) {
+    static NamedStep tenant(RateLimiter limiter, RateLimitPolicies policies, Metrics metrics, ChainAudit audit) {
         return new NamedStep("tenant-rate-limit", (ctx, request) -> {
             Tenant tenant = request.tenant().orElse(null);
             if (tenant == null) {
@@ -64,7 +64,11 @@ final class RateLimitSteps {
             }
             RateLimit limit = policies.tenant(tenant.rateLimitMax());
             String key = RateLimitPolicies.tenantKey(request.clientKey(), tenant.id());
-            enforce(ctx, request, limiter.tryConsume(key, limit), limit, metrics);
+            RateLimitDecision decision = limiter.tryConsume(key, limit);
+            if (!decision.allowed()) {
+                audit.rateLimited(ctx.method().name(), request, tenant.id(), key, limit);
+            }
+            enforce(ctx, request, decision, limit, metrics);
         });
     }
 

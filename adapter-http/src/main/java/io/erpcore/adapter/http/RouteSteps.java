@@ -58,7 +58,7 @@ final class RouteSteps {
     }
 
     /** Checks the route's permission against what the principal holds. */
-    static NamedStep authorization() {
+    static NamedStep authorization(ChainAudit audit) {
         return new NamedStep("authorization", (ctx, request) -> {
             RouteAccess access = request.access();
             if (access.kind() != RouteAccess.Kind.TENANT || access.permission().isEmpty()) {
@@ -67,6 +67,8 @@ final class RouteSteps {
             Principal principal = request.principal()
                     .orElseThrow(() -> ErrorCode.NOT_AUTHENTICATED.problem("this route needs valid credentials"));
             if (!principal.holds(access.permission().get())) {
+                request.tenantId().ifPresent(tenant -> audit.permissionDenied(ctx.method().name(), request, tenant,
+                        principal, access.permission().get().toString()));
                 throw ErrorCode.PERMISSION_DENIED.problem("this route needs the permission '"
                         + access.permission().get() + "'");
             }
