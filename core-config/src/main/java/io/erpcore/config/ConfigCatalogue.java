@@ -170,7 +170,11 @@ public final class ConfigCatalogue {
                     .withHint("an address such as no-reply@example.com"),
             Setting.of(SERVICES, "WEBHOOK_SECRET", ValueType.SECRET, "Secret that signs outgoing and verifies incoming webhooks.")
                     .withHint(OPENSSL_HINT),
-            Setting.of(SERVICES, "WEBHOOK_TOLERANCE", ValueType.DURATION, "Oldest webhook signature timestamp accepted.")
+            Setting.of(SERVICES, "WEBHOOK_PREVIOUS_SECRETS", ValueType.SECRETS,
+                    "Retired webhook secrets, comma-separated; signatures by them still verify, and outgoing ones still carry them.")
+                    .withDefault("")
+                    .withHint("list the secret you rotated away from, and put the new one in WEBHOOK_SECRET"),
+            Setting.of(SERVICES, "WEBHOOK_TOLERANCE", ValueType.DURATION, "How far a webhook signature's timestamp may lie from now, either way.")
                     .withDefault("5m"),
 
             Setting.of(OPERATIONS, "METRICS_ENABLED", ValueType.BOOLEAN, "Serve Prometheus metrics at /metrics.")

@@ -35,6 +35,8 @@ public record ValueType<T>(String name, Function<String, T> parser, T placeholde
     public static final ValueType<RedisUrl> REDIS_URL = sensitive("redis URL", RedisUrl::parse, null);
     public static final ValueType<List<JwtKey>> JWT_KEYS = sensitive("comma list of kid:secret",
             text -> ValueParsers.entries(text, JwtKey::parse), List.of());
+    public static final ValueType<List<Secret>> SECRETS = sensitive("comma list of secrets",
+            text -> ValueParsers.entries(text, Secret::of), List.of());
     public static final ValueType<List<EncryptionKey>> ENCRYPTION_KEYS = sensitive("comma list of id:base64key",
             text -> ValueParsers.entries(text, EncryptionKey::parse), List.of());
 

@@ -97,9 +97,11 @@ class ConfigLoaderDefaultsTest {
 
     @Test
     void the_report_masks_secrets_and_database_passwords() {
-        LoadedConfig loaded = loadProduction("WEBHOOK_SECRET", "wh-" + Configs.JWT_SECRET);
+        LoadedConfig loaded = loadProduction("WEBHOOK_SECRET", "wh-" + Configs.JWT_SECRET,
+                "WEBHOOK_PREVIOUS_SECRETS", "wh-old-" + Configs.JWT_SECRET);
 
         assertThat(loaded.effectiveSettings().toString())
+                .doesNotContain("wh-")
                 .doesNotContain(Configs.JWT_SECRET)
                 .doesNotContain(Configs.ENCRYPTION_KEY)
                 .doesNotContain(Configs.DB_PASSWORD)
@@ -108,7 +110,9 @@ class ConfigLoaderDefaultsTest {
 
     @Test
     void the_whole_config_prints_without_secrets() {
-        assertThat(loadProduction().config().toString())
+        assertThat(loadProduction("WEBHOOK_SECRET", "wh-" + Configs.JWT_SECRET,
+                "WEBHOOK_PREVIOUS_SECRETS", "wh-old-" + Configs.JWT_SECRET).config().toString())
+                .doesNotContain("wh-")
                 .doesNotContain(Configs.JWT_SECRET)
                 .doesNotContain(Configs.ENCRYPTION_KEY)
                 .doesNotContain(Configs.DB_PASSWORD);

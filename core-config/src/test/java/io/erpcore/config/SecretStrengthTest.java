@@ -67,6 +67,18 @@ class SecretStrengthTest {
     }
 
     @Test
+    void production_checks_the_previous_webhook_secrets_too() {
+        assertThat(violations(Configs.production("WEBHOOK_SECRET", "wh-" + Configs.JWT_SECRET,
+                "WEBHOOK_PREVIOUS_SECRETS", "wh-old-" + Configs.JWT_SECRET + ",tooshort")))
+                .singleElement()
+                .satisfies(violation -> {
+                    assertThat(violation.variable()).isEqualTo("WEBHOOK_PREVIOUS_SECRETS");
+                    assertThat(violation.rule()).startsWith("must be at least 32 bytes");
+                    assertThat(violation.describe()).doesNotContain("tooshort").doesNotContain("wh-old-");
+                });
+    }
+
+    @Test
     void production_refuses_placeholder_passwords_in_connection_urls() {
         assertThat(violations(Configs.production(
                 "DATABASE_URL", "postgresql://erp_app:changeme@db:5432/erp",
@@ -103,7 +115,8 @@ class SecretStrengthTest {
         String everything = String.join("\n",
                 describeAll(Configs.production("JWT_SECRET", secret, "ENCRYPTION_KEY", secret,
                         "DATABASE_URL", "postgresql://u:" + secret + "@h/db/extra@", "REDIS_URL", "redis://:" + secret + "@",
-                        "JWT_PREVIOUS_SECRETS", secret, "ENCRYPTION_PREVIOUS_KEYS", secret, "OPS_TOKEN", secret)),
+                        "JWT_PREVIOUS_SECRETS", secret, "ENCRYPTION_PREVIOUS_KEYS", secret, "OPS_TOKEN", secret,
+                        "WEBHOOK_PREVIOUS_SECRETS", secret)),
                 String.join("\n", Configs.loadDevelopment("JWT_SECRET", secret, "OPS_TOKEN", secret).warnings()));
 
         assertThat(everything).doesNotContain(secret).doesNotContain("leaky");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -90,6 +91,15 @@ class ValueTypeTest {
     void previous_jwt_keys_need_a_kid_and_a_secret_and_never_echo_them() {
         assertThatThrownBy(() -> ValueType.JWT_KEYS.parse("justasecretvalue"))
                 .hasMessage("must be a comma list of kid:secret pairs");
+    }
+
+    @Test
+    void previous_webhook_secrets_are_a_comma_list_of_secrets_that_prints_masked() {
+        List<Secret> secrets = ValueType.SECRETS.parse(" first-secret , second-secret,");
+
+        assertThat(secrets).extracting(Secret::reveal).containsExactly("first-secret", "second-secret");
+        assertThat(secrets.toString()).doesNotContain("first").doesNotContain("second");
+        assertThat(ValueType.SECRETS.sensitive()).isTrue();
     }
 
     @Test

@@ -9,7 +9,8 @@
  * {@link io.erpcore.security.RateLimiter} port with its fixed-window
  * {@link io.erpcore.security.RateLimit}s, the named limits of {@code RATE_LIMIT_*}
  * ({@link io.erpcore.security.RateLimitPolicies}) and the progressive
- * {@link io.erpcore.security.SlowDown}. Tokens, passwords, API keys, field encryption, webhook
- * signatures and the audit chain join it with the identity and data-protection work.
+ * {@link io.erpcore.security.SlowDown}; and {@link io.erpcore.security.WebhookSignatures}, which
+ * signs and verifies webhook bodies. Tokens, passwords, API keys, field encryption and the audit
+ * chain join it with the identity and data-protection work.
  */
 package io.erpcore.security;

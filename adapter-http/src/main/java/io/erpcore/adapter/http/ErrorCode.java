@@ -13,6 +13,7 @@ public enum ErrorCode {
     MALFORMED_JSON(400, "The request body is not valid JSON"),
     MALFORMED_REQUEST(400, "The request is malformed"),
     NOT_AUTHENTICATED(401, "Authentication required"),
+    WEBHOOK_SIGNATURE_INVALID(401, "Webhook signature refused"),
     PERMISSION_DENIED(403, "Permission denied"),
     CORS_REJECTED(403, "Cross-origin request refused"),
     NOT_FOUND(404, "Not found"),
