@@ -1,6 +1,6 @@
 package io.erpcore.adapter.jdbi;
 
-import static io.erpcore.adapter.jdbi.JdbiAuditTrailTest.event;
+import static io.erpcore.security.audit.AuditTrailContract.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.erpcore.metrics.InMemoryMetricsSink;
