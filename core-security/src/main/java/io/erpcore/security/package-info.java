@@ -9,7 +9,10 @@
  * {@link io.erpcore.security.RateLimiter} port with its fixed-window
  * {@link io.erpcore.security.RateLimit}s, the named limits of {@code RATE_LIMIT_*}
  * ({@link io.erpcore.security.RateLimitPolicies}) and the progressive
- * {@link io.erpcore.security.SlowDown}. Tokens, passwords, API keys, field encryption, webhook
+ * {@link io.erpcore.security.SlowDown}; and field encryption: {@link io.erpcore.security.FieldEncryption}
+ * (AES-256-GCM under per-tenant keys derived by HKDF-SHA256) for values of an
+ * {@link io.erpcore.security.EncryptedColumn}, failing with a
+ * {@link io.erpcore.security.FieldDecryptionException}. Tokens, passwords, API keys, webhook
  * signatures and the audit chain join it with the identity and data-protection work.
  */
 package io.erpcore.security;
