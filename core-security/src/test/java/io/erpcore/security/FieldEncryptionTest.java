@@ -184,6 +184,13 @@ class FieldEncryptionTest {
     }
 
     @Test
+    void refuses_a_configuration_that_names_one_key_id_twice() {
+        assertThatThrownBy(() -> FieldEncryption.from(config(1, key(1), previous(1, 2))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("encryption key id 1 is configured twice");
+    }
+
+    @Test
     void to_string_names_key_ids_but_never_a_key() {
         FieldEncryption rotated = FieldEncryption.from(config(2, key(2), previous(1, 1)));
 
