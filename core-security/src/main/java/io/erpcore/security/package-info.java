@@ -9,8 +9,11 @@
  * {@link io.erpcore.security.RateLimiter} port with its fixed-window
  * {@link io.erpcore.security.RateLimit}s, the named limits of {@code RATE_LIMIT_*}
  * ({@link io.erpcore.security.RateLimitPolicies}) and the progressive
- * {@link io.erpcore.security.SlowDown}; and {@link io.erpcore.security.WebhookSignatures}, which
- * signs and verifies webhook bodies. Tokens, passwords, API keys, field encryption and the audit
- * chain join it with the identity and data-protection work.
+ * {@link io.erpcore.security.SlowDown}; {@link io.erpcore.security.WebhookSignatures}, which
+ * signs and verifies webhook bodies; and field encryption: {@link io.erpcore.security.FieldEncryption}
+ * (AES-256-GCM under per-tenant keys derived by HKDF-SHA256) for values of an
+ * {@link io.erpcore.security.EncryptedColumn}, failing with a
+ * {@link io.erpcore.security.FieldDecryptionException}. The audit trail lives in
+ * {@code io.erpcore.security.audit}. Tokens, passwords and API keys join it with the identity work.
  */
 package io.erpcore.security;

@@ -82,7 +82,8 @@ public final class JdbiTenantDirectory implements TenantDirectory {
                                 + "returning " + COLUMNS)
                         .bind("id", id.value()).bind("slug", tenant.slug()).bind("name", tenant.name())
                         .map(JdbiTenantDirectory::tenant).one();
-                JdbiUserRepository.insert(handle, id, UUID.randomUUID(), tenant.admin().asOwner());
+                // The admin carries no phone number, so there is nothing to encrypt.
+                JdbiUserRepository.insert(handle, id, UUID.randomUUID(), tenant.admin().asOwner(), Optional.empty());
                 return created;
             });
         } catch (RuntimeException failure) {

@@ -5,11 +5,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A user to create: active from the start. The caller hashes the password and encrypts the phone
- * number; {@link #toString()} shows neither the hash nor the ciphertext.
+ * A user to create: active from the start. The caller hashes the password; the phone number is
+ * plaintext here and encrypted by the repository on its way into the table. {@link #toString()}
+ * shows neither the hash nor the phone number.
  */
 public record NewUser(String email, String displayName, String passwordHash, List<String> roles,
-        Optional<String> phoneEncrypted) {
+        Optional<String> phone) {
 
     /**
      * Checks the rules the table enforces, so a breach is an {@link IllegalArgumentException}
@@ -23,7 +24,7 @@ public record NewUser(String email, String displayName, String passwordHash, Lis
             throw new IllegalArgumentException("'passwordHash' must not be blank");
         }
         roles = List.copyOf(roles);
-        Objects.requireNonNull(phoneEncrypted, "phoneEncrypted");
+        Objects.requireNonNull(phone, "phone");
     }
 
     /** A user without a phone number. */
@@ -35,6 +36,6 @@ public record NewUser(String email, String displayName, String passwordHash, Lis
     @Override
     public String toString() {
         return "NewUser[email=" + email + ", displayName=" + displayName + ", roles=" + roles
-                + ", phoneEncrypted=" + (phoneEncrypted.isPresent() ? "<present>" : "<absent>") + "]";
+                + ", phone=" + (phone.isPresent() ? "<present>" : "<absent>") + "]";
     }
 }

@@ -8,12 +8,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A row of {@code users}: a user of one tenant. The phone number is the application's ciphertext;
- * the password is only its hash, which {@link #toString()} leaves out.
+ * A row of {@code users}: a user of one tenant. The phone number is plaintext, decrypted by the
+ * repository from the table's ciphertext; the password is only its hash. {@link #toString()}
+ * leaves out both.
  *
  * @param status {@value #ACTIVE} or {@value #DISABLED}
  */
-public record UserRow(TenantId tenantId, UUID id, String email, String displayName, Optional<String> phoneEncrypted,
+public record UserRow(TenantId tenantId, UUID id, String email, String displayName, Optional<String> phone,
         String passwordHash, List<String> roles, String status, Instant createdAt, Instant updatedAt) {
 
     /** The status of a user who may sign in. */
@@ -25,7 +26,7 @@ public record UserRow(TenantId tenantId, UUID id, String email, String displayNa
     public UserRow {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(phoneEncrypted, "phoneEncrypted");
+        Objects.requireNonNull(phone, "phone");
         roles = List.copyOf(roles);
     }
 
@@ -38,7 +39,7 @@ public record UserRow(TenantId tenantId, UUID id, String email, String displayNa
     @Override
     public String toString() {
         return "UserRow[tenantId=" + tenantId + ", id=" + id + ", email=" + email + ", displayName=" + displayName
-                + ", phoneEncrypted=" + (phoneEncrypted.isPresent() ? "<present>" : "<absent>")
+                + ", phone=" + (phone.isPresent() ? "<present>" : "<absent>")
                 + ", roles=" + roles + ", status=" + status + ", createdAt=" + createdAt + ", updatedAt=" + updatedAt
                 + "]";
     }

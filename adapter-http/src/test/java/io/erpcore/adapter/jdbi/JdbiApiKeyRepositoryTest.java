@@ -29,7 +29,7 @@ class JdbiApiKeyRepositoryTest {
     static void database() {
         runtime = Databases.open(PostgresFixture.migratedDatabase(), InMemoryMetricsSink.create());
         keys = JdbiApiKeyRepository.create(runtime.rls());
-        users = JdbiUserRepository.create(runtime.rls());
+        users = JdbiUserRepository.create(runtime.rls(), Encryptions.random());
     }
 
     @AfterAll

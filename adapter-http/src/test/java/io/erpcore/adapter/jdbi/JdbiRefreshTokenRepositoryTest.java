@@ -32,7 +32,7 @@ class JdbiRefreshTokenRepositoryTest {
     static void database() {
         runtime = Databases.open(PostgresFixture.migratedDatabase(), InMemoryMetricsSink.create());
         tokens = JdbiRefreshTokenRepository.create(runtime.rls());
-        users = JdbiUserRepository.create(runtime.rls());
+        users = JdbiUserRepository.create(runtime.rls(), Encryptions.random());
     }
 
     @AfterAll

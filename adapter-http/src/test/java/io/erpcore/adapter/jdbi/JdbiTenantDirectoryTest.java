@@ -88,7 +88,8 @@ class JdbiTenantDirectoryTest extends TenantDirectoryContract {
     void makes_the_admin_the_tenants_owner_user() {
         Tenant acme = directory.create(acme("acme"));
 
-        Optional<UserRow> owner = JdbiUserRepository.create(runtime.rls()).findByEmail(acme.id(), "root@acme.example");
+        Optional<UserRow> owner = JdbiUserRepository.create(runtime.rls(), Encryptions.random())
+                .findByEmail(acme.id(), "root@acme.example");
 
         assertThat(owner).hasValueSatisfying(user -> {
             assertThat(user.tenantId()).isEqualTo(acme.id());
@@ -107,7 +108,8 @@ class JdbiTenantDirectoryTest extends TenantDirectoryContract {
                 .isInstanceOf(DuplicateTenantSlugException.class)
                 .hasMessageStartingWith("'slug' 'acme' already belongs to tenant '" + acme.id() + "'");
         assertThat(directory.list(Optional.empty(), 100).items()).containsExactly(acme);
-        assertThat(JdbiUserRepository.create(runtime.rls()).list(acme.id(), Optional.empty(), 100).items()).hasSize(1);
+        assertThat(JdbiUserRepository.create(runtime.rls(), Encryptions.random())
+                .list(acme.id(), Optional.empty(), 100).items()).hasSize(1);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.erpcore.metrics.InMemoryMetricsSink;
 import io.erpcore.persistence.Execution;
+import io.erpcore.security.FieldDecryptionException;
 import io.erpcore.tenancy.TenantId;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -27,11 +28,14 @@ class JdbiUserRepositoryTest {
 
     private static JdbiDatabase runtime;
     private static JdbiUserRepository users;
+    private static StoredPhones phones;
 
     @BeforeAll
     static void database() {
-        runtime = Databases.open(PostgresFixture.migratedDatabase(), InMemoryMetricsSink.create());
-        users = JdbiUserRepository.create(runtime.rls());
+        TestDatabase database = PostgresFixture.migratedDatabase();
+        runtime = Databases.open(database, InMemoryMetricsSink.create());
+        phones = StoredPhones.of(database);
+        users = JdbiUserRepository.create(runtime.rls(), Encryptions.random());
     }
 
     @AfterAll
@@ -44,12 +48,12 @@ class JdbiUserRepositoryTest {
         TenantId tenant = tenant();
 
         UserRow created = users.create(tenant, new NewUser("Ada@Example.com", "Ada", "hash-1",
-                List.of("admin", "auditor"), Optional.of("cipher")));
+                List.of("admin", "auditor"), Optional.of("+44 20 7946 0958")));
 
         assertThat(users.findById(tenant, created.id())).contains(created);
         assertThat(created.tenantId()).isEqualTo(tenant);
         assertThat(created.email()).isEqualTo("Ada@Example.com");
-        assertThat(created.phoneEncrypted()).contains("cipher");
+        assertThat(created.phone()).contains("+44 20 7946 0958");
         assertThat(created.passwordHash()).isEqualTo("hash-1");
         assertThat(created.roles()).containsExactly("admin", "auditor");
         assertThat(created.status()).isEqualTo(UserRow.ACTIVE);
@@ -128,7 +132,8 @@ class JdbiUserRepositoryTest {
             List<UUID> inserted = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 // now() is the transaction's start: all four share one created_at.
-                UserRow row = JdbiUserRepository.insert(handle, tenant, UUID.randomUUID(), user("same" + i + "@x.io"));
+                UserRow row = JdbiUserRepository.insert(handle, tenant, UUID.randomUUID(), user("same" + i + "@x.io"),
+                        Optional.empty());
                 inserted.add(row.id());
             }
             return inserted;
@@ -181,7 +186,7 @@ class JdbiUserRepositoryTest {
     void updates_the_given_fields_and_the_update_time_only() {
         TenantId tenant = tenant();
         UserRow ada = users.create(tenant, new NewUser("ada@example.com", "Ada", "h", List.of("member"),
-                Optional.of("old-cipher")));
+                Optional.of("555-0100")));
 
         Optional<UserRow> updated = users.update(tenant, ada.id(), UserUpdate.none()
                 .withDisplayName("Ada L.").withRoles(List.of("admin")).withStatus(UserRow.DISABLED));
@@ -190,7 +195,7 @@ class JdbiUserRepositoryTest {
             assertThat(row.displayName()).isEqualTo("Ada L.");
             assertThat(row.roles()).containsExactly("admin");
             assertThat(row.status()).isEqualTo(UserRow.DISABLED);
-            assertThat(row.phoneEncrypted()).contains("old-cipher");
+            assertThat(row.phone()).contains("555-0100");
             assertThat(row.email()).isEqualTo(ada.email());
             assertThat(row.createdAt()).isEqualTo(ada.createdAt());
             assertThat(row.updatedAt()).isAfter(ada.updatedAt());
@@ -202,11 +207,74 @@ class JdbiUserRepositoryTest {
         TenantId tenant = tenant();
         UserRow ada = users.create(tenant, user("ada@example.com"));
 
-        Optional<UserRow> withPhone = users.update(tenant, ada.id(), UserUpdate.none().withPhoneEncrypted("c1"));
+        Optional<UserRow> withPhone = users.update(tenant, ada.id(), UserUpdate.none().withPhone("555-0100"));
+        String stored = phones.get(tenant, ada.id());
+        Optional<UserRow> replaced = users.update(tenant, ada.id(), UserUpdate.none().withPhone("555-0199"));
         Optional<UserRow> withoutPhone = users.update(tenant, ada.id(), UserUpdate.none().withoutPhone());
 
-        assertThat(withPhone).hasValueSatisfying(row -> assertThat(row.phoneEncrypted()).contains("c1"));
-        assertThat(withoutPhone).hasValueSatisfying(row -> assertThat(row.phoneEncrypted()).isEmpty());
+        assertThat(withPhone).hasValueSatisfying(row -> assertThat(row.phone()).contains("555-0100"));
+        assertThat(stored).startsWith("v1.1.").doesNotContain("555-0100");
+        assertThat(replaced).hasValueSatisfying(row -> assertThat(row.phone()).contains("555-0199"));
+        assertThat(withoutPhone).hasValueSatisfying(row -> assertThat(row.phone()).isEmpty());
+        assertThat(users.findById(tenant, ada.id())).hasValueSatisfying(row -> assertThat(row.phone()).isEmpty());
+        assertThat(phones.get(tenant, ada.id())).isNull();
+    }
+
+    @Test
+    void an_update_of_other_fields_leaves_the_stored_phone_as_it_was() {
+        TenantId tenant = tenant();
+        UserRow ada = users.create(tenant, new NewUser("ada@example.com", "Ada", "h", List.of(), Optional.of("555-0100")));
+        String stored = phones.get(tenant, ada.id());
+
+        users.update(tenant, ada.id(), UserUpdate.none().withDisplayName("Ada L."));
+
+        assertThat(phones.get(tenant, ada.id())).isEqualTo(stored);
+    }
+
+    @Test
+    void the_phone_is_ciphertext_in_the_table_and_plaintext_from_the_repository() {
+        TenantId tenant = tenant();
+        UserRow ada = users.create(tenant, new NewUser("ada@example.com", "Ada", "h", List.of(),
+                Optional.of("+44 20 7946 0958")));
+
+        String stored = phones.get(tenant, ada.id());
+
+        assertThat(stored).startsWith("v1.1.").doesNotContain("7946").doesNotContain("0958");
+        assertThat(users.findById(tenant, ada.id())).hasValueSatisfying(row ->
+                assertThat(row.phone()).contains("+44 20 7946 0958"));
+        assertThat(users.findByEmail(tenant, "ada@example.com")).hasValueSatisfying(row ->
+                assertThat(row.phone()).contains("+44 20 7946 0958"));
+        assertThat(users.list(tenant, Optional.empty(), 10).items()).extracting(UserRow::phone)
+                .containsExactly(Optional.of("+44 20 7946 0958"));
+    }
+
+    @Test
+    void a_phone_copied_into_another_tenants_row_fails_to_decrypt_there() {
+        TenantId victim = tenant();
+        TenantId other = tenant();
+        UserRow ada = users.create(victim, new NewUser("ada@example.com", "Ada", "h", List.of(), Optional.of("555-0100")));
+        UserRow mallory = users.create(other, user("mallory@example.com"));
+
+        phones.set(other, mallory.id(), phones.get(victim, ada.id()));
+
+        assertThatThrownBy(() -> users.findById(other, mallory.id()))
+                .isInstanceOfSatisfying(FieldDecryptionException.class, failure -> {
+                    assertThat(failure.reason()).isEqualTo(FieldDecryptionException.Reason.AUTHENTICATION_FAILED);
+                    assertThat(failure.tenant()).isEqualTo(other);
+                    assertThat(failure.column()).isEqualTo(JdbiUserRepository.PHONE);
+                })
+                .hasMessage("Cannot decrypt users.phone of tenant '" + other + "' (key id 1): authentication failed");
+        assertThatThrownBy(() -> users.list(other, Optional.empty(), 10)).isInstanceOf(FieldDecryptionException.class);
+        assertThat(users.findById(victim, ada.id())).hasValueSatisfying(row -> assertThat(row.phone()).contains("555-0100"));
+    }
+
+    @Test
+    void a_phone_written_under_another_master_key_fails_to_decrypt() {
+        TenantId tenant = tenant();
+        UserRow ada = JdbiUserRepository.create(runtime.rls(), Encryptions.random()).create(tenant,
+                new NewUser("ada@example.com", "Ada", "h", List.of(), Optional.of("555-0100")));
+
+        assertThatThrownBy(() -> users.findById(tenant, ada.id())).isInstanceOf(FieldDecryptionException.class);
     }
 
     @Test
@@ -267,11 +335,13 @@ class JdbiUserRepositoryTest {
 
     @Test
     void the_password_hash_never_appears_in_to_string() {
-        UserRow ada = users.create(tenant(), new NewUser("ada@example.com", "Ada", "secret-hash-value", List.of(),
-                Optional.of("secret-cipher")));
+        NewUser created = new NewUser("ada@example.com", "Ada", "secret-hash-value", List.of(), Optional.of("555-0123"));
+        UserRow ada = users.create(tenant(), created);
 
-        assertThat(ada.toString()).doesNotContain("secret-hash-value").doesNotContain("secret-cipher")
-                .contains("ada@example.com");
+        assertThat(ada.toString()).doesNotContain("secret-hash-value").doesNotContain("555-0123")
+                .contains("ada@example.com").contains("phone=<present>");
+        assertThat(created.toString()).doesNotContain("secret-hash-value").doesNotContain("555-0123");
+        assertThat(UserUpdate.none().withPhone("555-0123").toString()).doesNotContain("555-0123");
         assertThat(user("bob@example.com").toString()).doesNotContain("hash-of");
     }
 
