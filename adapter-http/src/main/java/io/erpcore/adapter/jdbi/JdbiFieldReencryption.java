@@ -4,7 +4,6 @@ import io.erpcore.persistence.Execution;
 import io.erpcore.persistence.RlsExecutor;
 import io.erpcore.security.FieldDecryptionException;
 import io.erpcore.security.FieldEncryption;
-import io.erpcore.tenancy.Tenant;
 import io.erpcore.tenancy.TenantId;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +48,8 @@ public final class JdbiFieldReencryption {
     /** How many undecryptable values a {@link Report} names at most. */
     public static final int LISTED_FAILURES = 100;
 
+    private static final int TENANT_BATCH = 100;
+
     private static final String FIRST_BATCH = "select id, phone_encrypted from users "
             + "where phone_encrypted is not null order by id limit :rows";
     private static final String NEXT_BATCH = "select id, phone_encrypted from users "
@@ -87,15 +88,24 @@ public final class JdbiFieldReencryption {
      * @throws FieldDecryptionException for a value under a key id the configuration lacks
      */
     public Report run() {
-        JdbiTenantDirectory tenants = JdbiTenantDirectory.create(rls);
         Tally tally = new Tally();
-        Optional<String> cursor = Optional.empty();
+        Optional<UUID> after = Optional.empty();
+        List<UUID> tenants;
         do {
-            Page<Tenant> page = tenants.list(cursor, JdbiTenantDirectory.MAX_PAGE);
-            page.items().forEach(tenant -> reencrypt(tenant.id(), tally));
-            cursor = page.nextCursor();
-        } while (cursor.isPresent());
+            tenants = tenantsAfter(after);
+            tenants.forEach(tenant -> reencrypt(TenantId.of(tenant), tally));
+            after = tenants.isEmpty() ? after : Optional.of(tenants.get(tenants.size() - 1));
+        } while (tenants.size() == TENANT_BATCH);
         return tally.report();
+    }
+
+    /** The next batch of tenant ids after {@code after}, in id order, read in the platform scope. */
+    private List<UUID> tenantsAfter(Optional<UUID> after) {
+        return rls.inPlatformScope(Execution.singleStatement().idempotent(), handle -> (after.isEmpty()
+                ? handle.createQuery("select id from tenants order by id limit :rows")
+                : handle.createQuery("select id from tenants where id > :after order by id limit :rows")
+                        .bind("after", after.get()))
+                .bind("rows", TENANT_BATCH).mapTo(UUID.class).list());
     }
 
     private void reencrypt(TenantId tenant, Tally tally) {

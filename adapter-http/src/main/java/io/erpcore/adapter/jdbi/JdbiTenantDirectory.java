@@ -2,6 +2,10 @@ package io.erpcore.adapter.jdbi;
 
 import io.erpcore.persistence.Execution;
 import io.erpcore.persistence.RlsExecutor;
+import io.erpcore.security.audit.AuditAction;
+import io.erpcore.security.audit.AuditOrigin;
+import io.erpcore.security.audit.AuditRecord;
+import io.erpcore.security.audit.AuditSnapshot;
 import io.erpcore.tenancy.DuplicateTenantSlugException;
 import io.erpcore.tenancy.Tenant;
 import io.erpcore.tenancy.TenantDirectory;
@@ -9,6 +13,7 @@ import io.erpcore.tenancy.TenantId;
 import io.erpcore.tenancy.TenantStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,8 +24,10 @@ import org.jdbi.v3.core.statement.StatementContext;
 /**
  * The {@link TenantDirectory} in PostgreSQL's {@code tenants} table, plus the platform API's
  * writes. Lookups and lists run in the platform scope as one idempotent statement each; creating
- * a tenant runs in the provisioning scope, so the tenant and its owner are stored together or not
- * at all. Thread-safe; every call blocks on the database. Callers that cache lookups
+ * a tenant runs in the provisioning scope, so the tenant, its owner and their audit events
+ * ({@code tenant.created}, {@code user.created}, the first of the tenant's trail) are stored
+ * together or not at all; an update records {@code tenant.suspended}, {@code tenant.reactivated}
+ * or {@code tenant.updated} in the tenant's trail, in its own transaction. Thread-safe; every call blocks on the database. Callers that cache lookups
  * ({@code CachingTenantDirectory}) invalidate after a write.
  */
 public final class JdbiTenantDirectory implements TenantDirectory {
@@ -42,15 +49,19 @@ public final class JdbiTenantDirectory implements TenantDirectory {
             + "updated_at = now() where id = :id returning " + COLUMNS;
     private static final Execution READ = Execution.singleStatement().idempotent();
 
-    private final RlsExecutor<Handle> rls;
+    private static final String LOCK_FOR_UPDATE = "select " + COLUMNS + " from tenants where id = :id for update";
 
-    private JdbiTenantDirectory(RlsExecutor<Handle> rls) {
+    private final RlsExecutor<Handle> rls;
+    private final JdbiAuditTrail audit;
+
+    private JdbiTenantDirectory(RlsExecutor<Handle> rls, JdbiAuditTrail audit) {
         this.rls = rls;
+        this.audit = audit;
     }
 
-    /** A directory whose every statement goes through {@code rls}. */
-    public static JdbiTenantDirectory create(RlsExecutor<Handle> rls) {
-        return new JdbiTenantDirectory(Objects.requireNonNull(rls, "rls"));
+    /** A directory whose every statement goes through {@code rls}, recording its writes in {@code audit}. */
+    public static JdbiTenantDirectory create(RlsExecutor<Handle> rls, JdbiAuditTrail audit) {
+        return new JdbiTenantDirectory(Objects.requireNonNull(rls, "rls"), Objects.requireNonNull(audit, "audit"));
     }
 
     @Override
@@ -70,22 +81,29 @@ public final class JdbiTenantDirectory implements TenantDirectory {
 
     /**
      * Creates an active tenant with a new id and its admin as its {@code owner} user, in one
-     * transaction.
+     * transaction with their audit events.
      *
      * @throws DuplicateTenantSlugException when another tenant has the slug; nothing is stored
      */
-    public Tenant create(NewTenant tenant) {
+    public Tenant create(NewTenant tenant, AuditOrigin origin) {
         TenantId id = TenantId.random();
         try {
-            return rls.provisioning(id, handle -> {
+            List<AuditRecord> events = new ArrayList<>(2);
+            Tenant stored = rls.provisioning(id, handle -> {
                 Tenant created = handle.createQuery("insert into tenants (id, slug, name) values (:id, :slug, :name) "
                                 + "returning " + COLUMNS)
                         .bind("id", id.value()).bind("slug", tenant.slug()).bind("name", tenant.name())
                         .map(JdbiTenantDirectory::tenant).one();
+                events.add(audit.appendIn(handle, origin.event(id, AuditAction.TENANT_CREATED, resource(id))
+                        .withAfter(snapshot(created))));
                 // The admin carries no phone number, so there is nothing to encrypt.
-                JdbiUserRepository.insert(handle, id, UUID.randomUUID(), tenant.admin().asOwner(), Optional.empty());
+                UserRow owner = JdbiUserRepository.insert(handle, id, UUID.randomUUID(), tenant.admin().asOwner(),
+                        Optional.empty());
+                events.add(audit.appendIn(handle, UserAudit.created(id, origin, owner)));
                 return created;
             });
+            events.forEach(audit::committed);
+            return stored;
         } catch (RuntimeException failure) {
             if (SqlFailures.violates(failure, SqlFailures.UNIQUE_VIOLATION, SLUG_KEY)) {
                 Optional<TenantId> owner = findBySlug(tenant.slug()).map(Tenant::id);
@@ -97,15 +115,52 @@ public final class JdbiTenantDirectory implements TenantDirectory {
         }
     }
 
-    /** Applies {@code update}; empty when there is no tenant {@code id}. */
-    public Optional<Tenant> update(TenantId id, TenantUpdate update) {
-        return rls.inPlatformScope(Execution.singleStatement().idempotent(), handle -> handle.createQuery(UPDATE)
-                .bind("id", id.value())
-                .bind("name", update.name().orElse(null))
-                .bind("status", update.status().map(TenantStatus::id).orElse(null))
-                .bind("changesRateLimit", update.rateLimitMax().isPresent() || update.removesRateLimitMax())
-                .bind("rateLimitMax", update.rateLimitMax().orElse(null))
-                .map(JdbiTenantDirectory::tenant).findOne());
+    /**
+     * Applies {@code update} and records it in the tenant's trail: {@code tenant.suspended} or
+     * {@code tenant.reactivated} when the status changes, else {@code tenant.updated} when anything
+     * does; empty when there is no tenant {@code id}.
+     */
+    public Optional<Tenant> update(TenantId id, TenantUpdate update, AuditOrigin origin) {
+        List<AuditRecord> events = new ArrayList<>(1);
+        Optional<Tenant> updated = rls.provisioning(id, handle -> {
+            Optional<Tenant> before = handle.createQuery(LOCK_FOR_UPDATE).bind("id", id.value())
+                    .map(JdbiTenantDirectory::tenant).findOne();
+            if (before.isEmpty()) {
+                return Optional.<Tenant>empty();
+            }
+            Tenant after = handle.createQuery(UPDATE)
+                    .bind("id", id.value())
+                    .bind("name", update.name().orElse(null))
+                    .bind("status", update.status().map(TenantStatus::id).orElse(null))
+                    .bind("changesRateLimit", update.rateLimitMax().isPresent() || update.removesRateLimitMax())
+                    .bind("rateLimitMax", update.rateLimitMax().orElse(null))
+                    .map(JdbiTenantDirectory::tenant).one();
+            changeOf(before.get(), after).ifPresent(action -> events.add(audit.appendIn(handle,
+                    origin.event(id, action, resource(id)).withBefore(snapshot(before.get())).withAfter(snapshot(after)))));
+            return Optional.of(after);
+        });
+        events.forEach(audit::committed);
+        return updated;
+    }
+
+    private static Optional<AuditAction> changeOf(Tenant before, Tenant after) {
+        if (before.status() != after.status()) {
+            return Optional.of(after.status() == TenantStatus.SUSPENDED
+                    ? AuditAction.TENANT_SUSPENDED : AuditAction.TENANT_REACTIVATED);
+        }
+        boolean changed = !before.name().equals(after.name()) || !before.rateLimitMax().equals(after.rateLimitMax());
+        return changed ? Optional.of(AuditAction.TENANT_UPDATED) : Optional.empty();
+    }
+
+    private static AuditSnapshot snapshot(Tenant tenant) {
+        AuditSnapshot.Builder snapshot = AuditSnapshot.builder().put("slug", tenant.slug()).put("name", tenant.name())
+                .put("status", tenant.status().id());
+        return tenant.rateLimitMax().map(max -> snapshot.put("rateLimitMax", (long) max))
+                .orElseGet(() -> snapshot.put("rateLimitMax", (String) null)).build();
+    }
+
+    private static String resource(TenantId id) {
+        return "tenants/" + id;
     }
 
     /**

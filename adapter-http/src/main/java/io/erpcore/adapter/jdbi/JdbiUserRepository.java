@@ -5,6 +5,8 @@ import io.erpcore.persistence.RlsExecutor;
 import io.erpcore.security.EncryptedColumn;
 import io.erpcore.security.FieldDecryptionException;
 import io.erpcore.security.FieldEncryption;
+import io.erpcore.security.audit.AuditOrigin;
+import io.erpcore.security.audit.AuditRecord;
 import io.erpcore.tenancy.TenantId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,12 +16,15 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * The users of a tenant, in PostgreSQL. Every method runs in the tenant's scope, so another
- * tenant's user is simply not there: not found, not updated, not deleted. Each method is one
- * statement in one round trip; reads and updates are retried after transient failures.
- * Thread-safe.
+ * tenant's user is simply not there: not found, not updated, not deleted. Each read is one
+ * statement in one round trip, retried after transient failures. Each change is one transaction
+ * that also appends its audit event ({@code user.created}, {@code user.updated},
+ * {@code user.deleted}) to the tenant's trail, so there is no change without its event; changes
+ * are not retried, since a retry after a lost commit would record the change twice. Thread-safe.
  *
  * <p>The phone number is plaintext in {@link NewUser}, {@link UserUpdate} and {@link UserRow} and
  * ciphertext in {@code users.phone_encrypted}: encrypted for the tenant and column {@link #PHONE}
@@ -48,29 +53,45 @@ public final class JdbiUserRepository {
             + "status = coalesce(cast(:status as text), status), updated_at = now() "
             + "where id = :id returning " + COLUMNS;
 
+    private static final String LOCK_FOR_UPDATE = "select email, display_name, roles, status, "
+            + "phone_encrypted is not null as has_phone from users where id = :id for update";
+    private static final String DELETE = "delete from users where id = :id "
+            + "returning email, display_name, roles, status, phone_encrypted is not null as has_phone";
+
     private final RlsExecutor<Handle> rls;
     private final FieldEncryption encryption;
+    private final JdbiAuditTrail audit;
 
-    private JdbiUserRepository(RlsExecutor<Handle> rls, FieldEncryption encryption) {
+    private JdbiUserRepository(RlsExecutor<Handle> rls, FieldEncryption encryption, JdbiAuditTrail audit) {
         this.rls = rls;
         this.encryption = encryption;
-    }
-
-    /** A repository whose every statement goes through {@code rls}, with phone numbers under {@code encryption}. */
-    public static JdbiUserRepository create(RlsExecutor<Handle> rls, FieldEncryption encryption) {
-        return new JdbiUserRepository(Objects.requireNonNull(rls, "rls"), Objects.requireNonNull(encryption, "encryption"));
+        this.audit = audit;
     }
 
     /**
-     * Creates {@code user} in {@code tenant} with a new id.
+     * A repository whose every statement goes through {@code rls}, with phone numbers under
+     * {@code encryption} and every change recorded in {@code audit}.
+     */
+    public static JdbiUserRepository create(RlsExecutor<Handle> rls, FieldEncryption encryption, JdbiAuditTrail audit) {
+        return new JdbiUserRepository(Objects.requireNonNull(rls, "rls"), Objects.requireNonNull(encryption, "encryption"),
+                Objects.requireNonNull(audit, "audit"));
+    }
+
+    /**
+     * Creates {@code user} in {@code tenant} with a new id, and records {@code user.created}.
      *
      * @throws DuplicateEmailException when the tenant has a user with the same e-mail in any case
      */
-    public UserRow create(TenantId tenant, NewUser user) {
+    public UserRow create(TenantId tenant, NewUser user, AuditOrigin origin) {
         UUID id = UUID.randomUUID();
         Optional<String> phone = user.phone().map(number -> encryption.encrypt(tenant, PHONE, number));
         try {
-            return rls.inTenant(tenant, Execution.singleStatement(), handle -> insert(handle, tenant, id, user, phone));
+            Recorded<UserRow> created = rls.inTenant(tenant, Execution.transaction(), handle -> {
+                UserRow row = insert(handle, tenant, id, user, phone);
+                return new Recorded<>(row, audit.appendIn(handle, UserAudit.created(tenant, origin, row)));
+            });
+            audit.committed(created.event());
+            return created.value();
         } catch (RuntimeException failure) {
             if (SqlFailures.violates(failure, SqlFailures.UNIQUE_VIOLATION, EMAIL_KEY)) {
                 throw new DuplicateEmailException(tenant);
@@ -108,27 +129,44 @@ public final class JdbiUserRepository {
         return Cursor.page(rows, limit, UserRow::createdAt, UserRow::id);
     }
 
-    /** Applies {@code update} and sets {@code updated_at}; empty when the tenant has no such user. */
-    public Optional<UserRow> update(TenantId tenant, UUID id, UserUpdate update) {
+    /**
+     * Applies {@code update}, sets {@code updated_at} and records {@code user.updated} with the
+     * fields that changed (none recorded when nothing did); empty when the tenant has no such user.
+     */
+    public Optional<UserRow> update(TenantId tenant, UUID id, UserUpdate update, AuditOrigin origin) {
         Optional<String> phone = update.phone().map(number -> encryption.encrypt(tenant, PHONE, number));
-        return rls.inTenant(tenant, Execution.singleStatement().idempotent(), handle ->
-                handle.createQuery(UPDATE).bind("id", id)
-                        .bind("displayName", update.displayName().orElse(null))
-                        .bind("removesPhone", update.removesPhone())
-                        .bind("phone", phone.orElse(null))
-                        .bind("changesRoles", update.roles().isPresent())
-                        .bindArray("roles", String.class, update.roles().orElse(List.of()))
-                        .bind("status", update.status().orElse(null))
-                        .map(rows(tenant)).findOne());
+        Optional<Recorded<UserRow>> updated = rls.inTenant(tenant, Execution.transaction(), handle -> {
+            Optional<UserAudit.Stored> before = handle.createQuery(LOCK_FOR_UPDATE).bind("id", id)
+                    .map(JdbiUserRepository::stored).findOne();
+            if (before.isEmpty()) {
+                return Optional.empty();
+            }
+            UserRow after = handle.createQuery(UPDATE).bind("id", id)
+                    .bind("displayName", update.displayName().orElse(null))
+                    .bind("removesPhone", update.removesPhone())
+                    .bind("phone", phone.orElse(null))
+                    .bind("changesRoles", update.roles().isPresent())
+                    .bindArray("roles", String.class, update.roles().orElse(List.of()))
+                    .bind("status", update.status().orElse(null))
+                    .map(rows(tenant)).one();
+            Optional<AuditRecord> event = UserAudit.updated(tenant, origin, before.get(), after, update)
+                    .map(change -> audit.appendIn(handle, change));
+            return Optional.of(new Recorded<>(after, event.orElse(null)));
+        });
+        updated.map(Recorded::event).filter(Objects::nonNull).ifPresent(audit::committed);
+        return updated.map(Recorded::value);
     }
 
     /**
-     * Deletes the user, and with it (by cascade) its refresh tokens and API keys; its audit
-     * events stay. Whether the tenant had such a user.
+     * Deletes the user, and with it (by cascade) its refresh tokens and API keys, and records
+     * {@code user.deleted}; its audit events stay. Whether the tenant had such a user.
      */
-    public boolean delete(TenantId tenant, UUID id) {
-        return rls.inTenant(tenant, Execution.singleStatement(), handle ->
-                handle.createUpdate("delete from users where id = :id").bind("id", id).execute()) > 0;
+    public boolean delete(TenantId tenant, UUID id, AuditOrigin origin) {
+        Optional<AuditRecord> deleted = rls.inTenant(tenant, Execution.transaction(), handle ->
+                handle.createQuery(DELETE).bind("id", id).map(JdbiUserRepository::stored).findOne()
+                        .map(before -> audit.appendIn(handle, UserAudit.deleted(tenant, origin, id, before))));
+        deleted.ifPresent(audit::committed);
+        return deleted.isPresent();
     }
 
     /**
@@ -155,6 +193,15 @@ public final class JdbiUserRepository {
     private RowMapper<UserRow> rows(TenantId tenant) {
         return (row, context) -> row(row, Columns.optionalText(row, "phone_encrypted")
                 .map(ciphertext -> encryption.decrypt(tenant, PHONE, ciphertext)));
+    }
+
+    private static UserAudit.Stored stored(ResultSet row, StatementContext context) throws SQLException {
+        return new UserAudit.Stored(row.getString("email"), row.getString("display_name"),
+                Columns.textList(row, "roles"), row.getString("status"), row.getBoolean("has_phone"));
+    }
+
+    /** What a transaction changed, and the audit event it appended for it (null when none). */
+    record Recorded<T>(T value, AuditRecord event) {
     }
 
     private static UserRow row(ResultSet row, Optional<String> phone) throws SQLException {

@@ -66,7 +66,7 @@ class AuditEventsOverHttpTest {
         }
         app = TestApplications.builder(variables)
                 .authenticator(new TestAuthenticator())
-                .tenants(JdbiTenantDirectory.create(database.rls()))
+                .tenants(JdbiTenantDirectory.create(database.rls(), trail))
                 .auditSink(trail)
                 .routes(routes -> AuditEventRoutes.register(routes, trail))
                 .build().start();

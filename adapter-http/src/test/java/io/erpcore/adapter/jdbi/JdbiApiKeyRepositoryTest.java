@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.erpcore.metrics.InMemoryMetricsSink;
+import io.erpcore.security.audit.AuditOrigin;
 import io.erpcore.tenancy.TenantId;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,7 +30,7 @@ class JdbiApiKeyRepositoryTest {
     static void database() {
         runtime = Databases.open(PostgresFixture.migratedDatabase(), InMemoryMetricsSink.create());
         keys = JdbiApiKeyRepository.create(runtime.rls());
-        users = JdbiUserRepository.create(runtime.rls(), Encryptions.random());
+        users = JdbiUserRepository.create(runtime.rls(), Encryptions.random(), Audits.trail(runtime.rls()));
     }
 
     @AfterAll
@@ -165,7 +166,7 @@ class JdbiApiKeyRepositoryTest {
 
     private static UUID user(TenantId tenant) {
         String email = "u" + UUID.randomUUID() + "@example.com";
-        return users.create(tenant, NewUser.of(email, "User", "hash", List.of("admin"))).id();
+        return users.create(tenant, NewUser.of(email, "User", "hash", List.of("admin")), AuditOrigin.system()).id();
     }
 
     private static TenantId tenant() {

@@ -11,6 +11,7 @@ import io.erpcore.persistence.RlsExecutor;
 import io.erpcore.persistence.ScopedWork;
 import io.erpcore.security.FieldDecryptionException;
 import io.erpcore.security.FieldEncryption;
+import io.erpcore.security.audit.AuditOrigin;
 import io.erpcore.tenancy.TenantId;
 import java.util.List;
 import java.util.Optional;
@@ -51,8 +52,8 @@ class JdbiFieldReencryptionTest {
     void moves_every_tenants_phones_to_the_new_key_where_the_repository_still_reads_them() {
         TenantId acme = tenantWithPhones("acme", "555-0101", "555-0102", "555-0103");
         TenantId globex = tenantWithPhones("globex", "555-0201", "555-0202");
-        JdbiUserRepository.create(runtime.rls(), beforeRotation).create(globex, NewUser.of("nophone@globex.example",
-                "No Phone", "h", List.of()));
+        JdbiUserRepository.create(runtime.rls(), beforeRotation, Audits.trail(runtime.rls())).create(globex, NewUser.of("nophone@globex.example",
+                "No Phone", "h", List.of()), AuditOrigin.system());
 
         JdbiFieldReencryption.Report report = JdbiFieldReencryption.create(runtime.rls(), rotated, 2).run();
 
@@ -63,7 +64,7 @@ class JdbiFieldReencryptionTest {
         assertThat(phones.all(acme)).hasSize(3).allSatisfy(text -> assertThat(text).startsWith("v1.2."));
         assertThat(phones.all(globex)).hasSize(2).allSatisfy(text -> assertThat(text).startsWith("v1.2."));
         // Without the old key at all: nothing is left that needs it.
-        JdbiUserRepository afterDroppingOldKey = JdbiUserRepository.create(runtime.rls(), Encryptions.under(2, newKey));
+        JdbiUserRepository afterDroppingOldKey = JdbiUserRepository.create(runtime.rls(), Encryptions.under(2, newKey), Audits.trail(runtime.rls()));
         assertThat(afterDroppingOldKey.list(acme, Optional.empty(), 10).items()).extracting(UserRow::phone)
                 .containsExactlyInAnyOrder(Optional.of("555-0101"), Optional.of("555-0102"), Optional.of("555-0103"));
         assertThat(afterDroppingOldKey.list(globex, Optional.empty(), 10).items()).extracting(UserRow::phone)
@@ -86,7 +87,7 @@ class JdbiFieldReencryptionTest {
     @Test
     void leaves_the_update_time_of_users_alone() {
         TenantId acme = tenantWithPhones("acme", "555-0101");
-        JdbiUserRepository users = JdbiUserRepository.create(runtime.rls(), rotated);
+        JdbiUserRepository users = JdbiUserRepository.create(runtime.rls(), rotated, Audits.trail(runtime.rls()));
         UserRow before = users.list(acme, Optional.empty(), 1).items().get(0);
 
         JdbiFieldReencryption.create(runtime.rls(), rotated).run();
@@ -98,10 +99,10 @@ class JdbiFieldReencryptionTest {
     @Test
     void a_phone_a_user_changes_between_read_and_rewrite_keeps_the_users_change() {
         TenantId acme = tenantWithPhones("acme", "555-0101", "555-0102");
-        JdbiUserRepository users = JdbiUserRepository.create(runtime.rls(), rotated);
+        JdbiUserRepository users = JdbiUserRepository.create(runtime.rls(), rotated, Audits.trail(runtime.rls()));
         UUID edited = users.list(acme, Optional.empty(), 1).items().get(0).id();
         RlsExecutor<Handle> editingBeforeTheFirstWrite = new EditBeforeFirstWrite(runtime.rls(),
-                () -> users.update(acme, edited, UserUpdate.none().withPhone("555-0999")));
+                () -> users.update(acme, edited, UserUpdate.none().withPhone("555-0999"), AuditOrigin.system()));
 
         JdbiFieldReencryption.Report report = JdbiFieldReencryption.create(editingBeforeTheFirstWrite, rotated).run();
 
@@ -114,7 +115,7 @@ class JdbiFieldReencryptionTest {
     void a_value_no_key_decrypts_is_listed_and_the_rest_are_reencrypted() {
         TenantId acme = tenantWithPhones("acme", "555-0101", "555-0102");
         TenantId globex = tenantWithPhones("globex", "555-0201");
-        UUID broken = JdbiUserRepository.create(runtime.rls(), rotated).list(acme, Optional.empty(), 1).items().get(0).id();
+        UUID broken = JdbiUserRepository.create(runtime.rls(), rotated, Audits.trail(runtime.rls())).list(acme, Optional.empty(), 1).items().get(0).id();
         // Another tenant's ciphertext: well-formed, under a known key, and fails authentication here.
         phones.set(acme, broken, phones.all(globex).get(0));
 
@@ -148,10 +149,10 @@ class JdbiFieldReencryptionTest {
     /** A tenant whose users have {@code numbers} as phones, written under the key before rotation. */
     private TenantId tenantWithPhones(String slug, String... numbers) {
         TenantId tenant = Tenants.create(runtime.rls(), slug, 0);
-        JdbiUserRepository users = JdbiUserRepository.create(runtime.rls(), beforeRotation);
+        JdbiUserRepository users = JdbiUserRepository.create(runtime.rls(), beforeRotation, Audits.trail(runtime.rls()));
         for (int i = 0; i < numbers.length; i++) {
             users.create(tenant, new NewUser(slug + "-" + i + "@example.com", "User " + i, "h", List.of(),
-                    Optional.of(numbers[i])));
+                    Optional.of(numbers[i])), AuditOrigin.system());
         }
         assertThat(phones.all(tenant)).hasSize(numbers.length).allSatisfy(text -> assertThat(text).startsWith("v1.1."));
         return tenant;

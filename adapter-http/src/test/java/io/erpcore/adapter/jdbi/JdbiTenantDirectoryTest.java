@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.erpcore.metrics.InMemoryMetricsSink;
 import io.erpcore.persistence.Execution;
+import io.erpcore.security.audit.AuditOrigin;
 import io.erpcore.tenancy.DuplicateTenantSlugException;
 import io.erpcore.tenancy.InvalidTenantException;
 import io.erpcore.tenancy.Tenant;
@@ -41,7 +42,7 @@ class JdbiTenantDirectoryTest extends TenantDirectoryContract {
     static void openDatabase() {
         database = PostgresFixture.migratedDatabase();
         runtime = Databases.open(database, InMemoryMetricsSink.create());
-        directory = JdbiTenantDirectory.create(runtime.rls());
+        directory = JdbiTenantDirectory.create(runtime.rls(), Audits.trail(runtime.rls()));
     }
 
     @AfterAll
@@ -73,7 +74,7 @@ class JdbiTenantDirectoryTest extends TenantDirectoryContract {
 
     @Test
     void creates_an_active_tenant_that_the_directory_then_finds() {
-        Tenant acme = directory.create(acme("acme"));
+        Tenant acme = directory.create(acme("acme"), AuditOrigin.system());
 
         assertThat(acme.slug()).isEqualTo("acme");
         assertThat(acme.name()).isEqualTo("Acme Corp");
@@ -86,9 +87,9 @@ class JdbiTenantDirectoryTest extends TenantDirectoryContract {
 
     @Test
     void makes_the_admin_the_tenants_owner_user() {
-        Tenant acme = directory.create(acme("acme"));
+        Tenant acme = directory.create(acme("acme"), AuditOrigin.system());
 
-        Optional<UserRow> owner = JdbiUserRepository.create(runtime.rls(), Encryptions.random())
+        Optional<UserRow> owner = JdbiUserRepository.create(runtime.rls(), Encryptions.random(), Audits.trail(runtime.rls()))
                 .findByEmail(acme.id(), "root@acme.example");
 
         assertThat(owner).hasValueSatisfying(user -> {
@@ -102,13 +103,13 @@ class JdbiTenantDirectoryTest extends TenantDirectoryContract {
 
     @Test
     void refuses_a_slug_another_tenant_has_and_stores_nothing_of_the_newcomer() {
-        Tenant acme = directory.create(acme("acme"));
+        Tenant acme = directory.create(acme("acme"), AuditOrigin.system());
 
-        assertThatThrownBy(() -> directory.create(acme("acme")))
+        assertThatThrownBy(() -> directory.create(acme("acme"), AuditOrigin.system()))
                 .isInstanceOf(DuplicateTenantSlugException.class)
                 .hasMessageStartingWith("'slug' 'acme' already belongs to tenant '" + acme.id() + "'");
         assertThat(directory.list(Optional.empty(), 100).items()).containsExactly(acme);
-        assertThat(JdbiUserRepository.create(runtime.rls(), Encryptions.random())
+        assertThat(JdbiUserRepository.create(runtime.rls(), Encryptions.random(), Audits.trail(runtime.rls()))
                 .list(acme.id(), Optional.empty(), 100).items()).hasSize(1);
     }
 
@@ -119,10 +120,10 @@ class JdbiTenantDirectoryTest extends TenantDirectoryContract {
 
     @Test
     void updates_name_status_and_rate_limit() {
-        Tenant acme = directory.create(acme("acme"));
+        Tenant acme = directory.create(acme("acme"), AuditOrigin.system());
 
         Optional<Tenant> updated = directory.update(acme.id(), TenantUpdate.none()
-                .withName("Acme Inc").withStatus(TenantStatus.SUSPENDED).withRateLimitMax(250));
+                .withName("Acme Inc").withStatus(TenantStatus.SUSPENDED).withRateLimitMax(250), AuditOrigin.system());
 
         assertThat(updated).contains(new Tenant(acme.id(), "acme", "Acme Inc", TenantStatus.SUSPENDED,
                 Optional.of(250), acme.createdAt()));
@@ -131,10 +132,10 @@ class JdbiTenantDirectoryTest extends TenantDirectoryContract {
 
     @Test
     void an_update_leaves_absent_fields_as_they_are() {
-        Tenant acme = directory.create(acme("acme"));
-        directory.update(acme.id(), TenantUpdate.none().withRateLimitMax(250));
+        Tenant acme = directory.create(acme("acme"), AuditOrigin.system());
+        directory.update(acme.id(), TenantUpdate.none().withRateLimitMax(250), AuditOrigin.system());
 
-        Optional<Tenant> renamed = directory.update(acme.id(), TenantUpdate.none().withName("Acme Inc"));
+        Optional<Tenant> renamed = directory.update(acme.id(), TenantUpdate.none().withName("Acme Inc"), AuditOrigin.system());
 
         assertThat(renamed).hasValueSatisfying(tenant -> {
             assertThat(tenant.rateLimitMax()).contains(250);
@@ -144,16 +145,16 @@ class JdbiTenantDirectoryTest extends TenantDirectoryContract {
 
     @Test
     void an_update_may_remove_the_tenants_own_rate_limit() {
-        Tenant acme = directory.create(acme("acme"));
-        directory.update(acme.id(), TenantUpdate.none().withRateLimitMax(250));
+        Tenant acme = directory.create(acme("acme"), AuditOrigin.system());
+        directory.update(acme.id(), TenantUpdate.none().withRateLimitMax(250), AuditOrigin.system());
 
-        assertThat(directory.update(acme.id(), TenantUpdate.none().withoutRateLimitMax()))
+        assertThat(directory.update(acme.id(), TenantUpdate.none().withoutRateLimitMax(), AuditOrigin.system()))
                 .hasValueSatisfying(tenant -> assertThat(tenant.rateLimitMax()).isEmpty());
     }
 
     @Test
     void updating_an_unknown_tenant_finds_nothing() {
-        assertThat(directory.update(TenantId.random(), TenantUpdate.none().withName("Ghost"))).isEmpty();
+        assertThat(directory.update(TenantId.random(), TenantUpdate.none().withName("Ghost"), AuditOrigin.system())).isEmpty();
     }
 
     @Test

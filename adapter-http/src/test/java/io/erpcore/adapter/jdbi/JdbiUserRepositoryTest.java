@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.erpcore.metrics.InMemoryMetricsSink;
 import io.erpcore.persistence.Execution;
 import io.erpcore.security.FieldDecryptionException;
+import io.erpcore.security.audit.AuditOrigin;
 import io.erpcore.tenancy.TenantId;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -35,7 +36,7 @@ class JdbiUserRepositoryTest {
         TestDatabase database = PostgresFixture.migratedDatabase();
         runtime = Databases.open(database, InMemoryMetricsSink.create());
         phones = StoredPhones.of(database);
-        users = JdbiUserRepository.create(runtime.rls(), Encryptions.random());
+        users = JdbiUserRepository.create(runtime.rls(), Encryptions.random(), Audits.trail(runtime.rls()));
     }
 
     @AfterAll
@@ -48,7 +49,7 @@ class JdbiUserRepositoryTest {
         TenantId tenant = tenant();
 
         UserRow created = users.create(tenant, new NewUser("Ada@Example.com", "Ada", "hash-1",
-                List.of("admin", "auditor"), Optional.of("+44 20 7946 0958")));
+                List.of("admin", "auditor"), Optional.of("+44 20 7946 0958")), AuditOrigin.system());
 
         assertThat(users.findById(tenant, created.id())).contains(created);
         assertThat(created.tenantId()).isEqualTo(tenant);
@@ -63,18 +64,18 @@ class JdbiUserRepositoryTest {
     @Test
     void refuses_an_email_the_tenant_already_has_in_another_case() {
         TenantId tenant = tenant();
-        users.create(tenant, user("ada@example.com"));
+        users.create(tenant, user("ada@example.com"), AuditOrigin.system());
 
-        assertThatThrownBy(() -> users.create(tenant, user("ADA@example.COM")))
+        assertThatThrownBy(() -> users.create(tenant, user("ADA@example.COM"), AuditOrigin.system()))
                 .isInstanceOf(DuplicateEmailException.class)
                 .hasMessage("Tenant '" + tenant + "' already has a user with this e-mail address");
     }
 
     @Test
     void the_same_email_may_belong_to_users_of_two_tenants() {
-        users.create(tenant(), user("shared@example.com"));
+        users.create(tenant(), user("shared@example.com"), AuditOrigin.system());
 
-        UserRow other = users.create(tenant(), user("shared@example.com"));
+        UserRow other = users.create(tenant(), user("shared@example.com"), AuditOrigin.system());
 
         assertThat(other.email()).isEqualTo("shared@example.com");
     }
@@ -82,7 +83,7 @@ class JdbiUserRepositoryTest {
     @Test
     void finds_a_user_by_email_without_regard_to_case() {
         TenantId tenant = tenant();
-        UserRow ada = users.create(tenant, user("Ada@Example.com"));
+        UserRow ada = users.create(tenant, user("Ada@Example.com"), AuditOrigin.system());
 
         assertThat(users.findByEmail(tenant, "ada@EXAMPLE.com")).contains(ada);
     }
@@ -100,7 +101,7 @@ class JdbiUserRepositoryTest {
         TenantId tenant = tenant();
         List<UUID> created = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            created.add(users.create(tenant, user("u" + i + "@example.com")).id());
+            created.add(users.create(tenant, user("u" + i + "@example.com"), AuditOrigin.system()).id());
         }
 
         Page<UserRow> first = users.list(tenant, Optional.empty(), 2);
@@ -116,8 +117,8 @@ class JdbiUserRepositoryTest {
     @Test
     void a_page_that_holds_exactly_the_rest_has_no_next_cursor() {
         TenantId tenant = tenant();
-        users.create(tenant, user("a@example.com"));
-        users.create(tenant, user("b@example.com"));
+        users.create(tenant, user("a@example.com"), AuditOrigin.system());
+        users.create(tenant, user("b@example.com"), AuditOrigin.system());
 
         Page<UserRow> page = users.list(tenant, Optional.empty(), 2);
 
@@ -186,10 +187,10 @@ class JdbiUserRepositoryTest {
     void updates_the_given_fields_and_the_update_time_only() {
         TenantId tenant = tenant();
         UserRow ada = users.create(tenant, new NewUser("ada@example.com", "Ada", "h", List.of("member"),
-                Optional.of("555-0100")));
+                Optional.of("555-0100")), AuditOrigin.system());
 
         Optional<UserRow> updated = users.update(tenant, ada.id(), UserUpdate.none()
-                .withDisplayName("Ada L.").withRoles(List.of("admin")).withStatus(UserRow.DISABLED));
+                .withDisplayName("Ada L.").withRoles(List.of("admin")).withStatus(UserRow.DISABLED), AuditOrigin.system());
 
         assertThat(updated).hasValueSatisfying(row -> {
             assertThat(row.displayName()).isEqualTo("Ada L.");
@@ -205,12 +206,12 @@ class JdbiUserRepositoryTest {
     @Test
     void an_update_replaces_or_removes_the_phone() {
         TenantId tenant = tenant();
-        UserRow ada = users.create(tenant, user("ada@example.com"));
+        UserRow ada = users.create(tenant, user("ada@example.com"), AuditOrigin.system());
 
-        Optional<UserRow> withPhone = users.update(tenant, ada.id(), UserUpdate.none().withPhone("555-0100"));
+        Optional<UserRow> withPhone = users.update(tenant, ada.id(), UserUpdate.none().withPhone("555-0100"), AuditOrigin.system());
         String stored = phones.get(tenant, ada.id());
-        Optional<UserRow> replaced = users.update(tenant, ada.id(), UserUpdate.none().withPhone("555-0199"));
-        Optional<UserRow> withoutPhone = users.update(tenant, ada.id(), UserUpdate.none().withoutPhone());
+        Optional<UserRow> replaced = users.update(tenant, ada.id(), UserUpdate.none().withPhone("555-0199"), AuditOrigin.system());
+        Optional<UserRow> withoutPhone = users.update(tenant, ada.id(), UserUpdate.none().withoutPhone(), AuditOrigin.system());
 
         assertThat(withPhone).hasValueSatisfying(row -> assertThat(row.phone()).contains("555-0100"));
         assertThat(stored).startsWith("v1.1.").doesNotContain("555-0100");
@@ -223,10 +224,10 @@ class JdbiUserRepositoryTest {
     @Test
     void an_update_of_other_fields_leaves_the_stored_phone_as_it_was() {
         TenantId tenant = tenant();
-        UserRow ada = users.create(tenant, new NewUser("ada@example.com", "Ada", "h", List.of(), Optional.of("555-0100")));
+        UserRow ada = users.create(tenant, new NewUser("ada@example.com", "Ada", "h", List.of(), Optional.of("555-0100")), AuditOrigin.system());
         String stored = phones.get(tenant, ada.id());
 
-        users.update(tenant, ada.id(), UserUpdate.none().withDisplayName("Ada L."));
+        users.update(tenant, ada.id(), UserUpdate.none().withDisplayName("Ada L."), AuditOrigin.system());
 
         assertThat(phones.get(tenant, ada.id())).isEqualTo(stored);
     }
@@ -235,7 +236,7 @@ class JdbiUserRepositoryTest {
     void the_phone_is_ciphertext_in_the_table_and_plaintext_from_the_repository() {
         TenantId tenant = tenant();
         UserRow ada = users.create(tenant, new NewUser("ada@example.com", "Ada", "h", List.of(),
-                Optional.of("+44 20 7946 0958")));
+                Optional.of("+44 20 7946 0958")), AuditOrigin.system());
 
         String stored = phones.get(tenant, ada.id());
 
@@ -252,8 +253,8 @@ class JdbiUserRepositoryTest {
     void a_phone_copied_into_another_tenants_row_fails_to_decrypt_there() {
         TenantId victim = tenant();
         TenantId other = tenant();
-        UserRow ada = users.create(victim, new NewUser("ada@example.com", "Ada", "h", List.of(), Optional.of("555-0100")));
-        UserRow mallory = users.create(other, user("mallory@example.com"));
+        UserRow ada = users.create(victim, new NewUser("ada@example.com", "Ada", "h", List.of(), Optional.of("555-0100")), AuditOrigin.system());
+        UserRow mallory = users.create(other, user("mallory@example.com"), AuditOrigin.system());
 
         phones.set(other, mallory.id(), phones.get(victim, ada.id()));
 
@@ -271,8 +272,8 @@ class JdbiUserRepositoryTest {
     @Test
     void a_phone_written_under_another_master_key_fails_to_decrypt() {
         TenantId tenant = tenant();
-        UserRow ada = JdbiUserRepository.create(runtime.rls(), Encryptions.random()).create(tenant,
-                new NewUser("ada@example.com", "Ada", "h", List.of(), Optional.of("555-0100")));
+        UserRow ada = JdbiUserRepository.create(runtime.rls(), Encryptions.random(), Audits.trail(runtime.rls())).create(tenant,
+                new NewUser("ada@example.com", "Ada", "h", List.of(), Optional.of("555-0100")), AuditOrigin.system());
 
         assertThatThrownBy(() -> users.findById(tenant, ada.id())).isInstanceOf(FieldDecryptionException.class);
     }
@@ -280,15 +281,15 @@ class JdbiUserRepositoryTest {
     @Test
     void an_update_may_clear_every_role() {
         TenantId tenant = tenant();
-        UserRow ada = users.create(tenant, NewUser.of("ada@example.com", "Ada", "h", List.of("admin")));
+        UserRow ada = users.create(tenant, NewUser.of("ada@example.com", "Ada", "h", List.of("admin")), AuditOrigin.system());
 
-        assertThat(users.update(tenant, ada.id(), UserUpdate.none().withRoles(List.of())))
+        assertThat(users.update(tenant, ada.id(), UserUpdate.none().withRoles(List.of()), AuditOrigin.system()))
                 .hasValueSatisfying(row -> assertThat(row.roles()).isEmpty());
     }
 
     @Test
     void updating_an_unknown_user_finds_nothing() {
-        assertThat(users.update(tenant(), UUID.randomUUID(), UserUpdate.none().withDisplayName("X"))).isEmpty();
+        assertThat(users.update(tenant(), UUID.randomUUID(), UserUpdate.none().withDisplayName("X"), AuditOrigin.system())).isEmpty();
     }
 
     @Test
@@ -301,13 +302,13 @@ class JdbiUserRepositoryTest {
     @Test
     void deletes_a_user_with_its_refresh_tokens_and_api_keys() {
         TenantId tenant = tenant();
-        UserRow ada = users.create(tenant, user("ada@example.com"));
+        UserRow ada = users.create(tenant, user("ada@example.com"), AuditOrigin.system());
         JdbiRefreshTokenRepository.create(runtime.rls()).insert(tenant, ada.id(), UUID.randomUUID(), "rt-hash",
                 Instant.now().plus(1, ChronoUnit.DAYS));
         JdbiApiKeyRepository.create(runtime.rls()).insert(tenant, ada.id(), "ci", "pfx-ada", "k-hash", List.of(),
                 Optional.empty());
 
-        assertThat(users.delete(tenant, ada.id())).isTrue();
+        assertThat(users.delete(tenant, ada.id(), AuditOrigin.system())).isTrue();
 
         assertThat(users.findById(tenant, ada.id())).isEmpty();
         assertThat(count(tenant, "refresh_tokens")).isZero();
@@ -316,27 +317,27 @@ class JdbiUserRepositoryTest {
 
     @Test
     void deleting_an_unknown_user_reports_that_there_was_none() {
-        assertThat(users.delete(tenant(), UUID.randomUUID())).isFalse();
+        assertThat(users.delete(tenant(), UUID.randomUUID(), AuditOrigin.system())).isFalse();
     }
 
     @Test
     void another_tenant_can_neither_find_nor_list_nor_update_nor_delete_a_user() {
         TenantId owner = tenant();
         TenantId intruder = tenant();
-        UserRow ada = users.create(owner, user("ada@example.com"));
+        UserRow ada = users.create(owner, user("ada@example.com"), AuditOrigin.system());
 
         assertThat(users.findById(intruder, ada.id())).isEmpty();
         assertThat(users.findByEmail(intruder, "ada@example.com")).isEmpty();
         assertThat(users.list(intruder, Optional.empty(), 100).items()).isEmpty();
-        assertThat(users.update(intruder, ada.id(), UserUpdate.none().withStatus(UserRow.DISABLED))).isEmpty();
-        assertThat(users.delete(intruder, ada.id())).isFalse();
+        assertThat(users.update(intruder, ada.id(), UserUpdate.none().withStatus(UserRow.DISABLED), AuditOrigin.system())).isEmpty();
+        assertThat(users.delete(intruder, ada.id(), AuditOrigin.system())).isFalse();
         assertThat(users.findById(owner, ada.id())).contains(ada);
     }
 
     @Test
     void the_password_hash_never_appears_in_to_string() {
         NewUser created = new NewUser("ada@example.com", "Ada", "secret-hash-value", List.of(), Optional.of("555-0123"));
-        UserRow ada = users.create(tenant(), created);
+        UserRow ada = users.create(tenant(), created, AuditOrigin.system());
 
         assertThat(ada.toString()).doesNotContain("secret-hash-value").doesNotContain("555-0123")
                 .contains("ada@example.com").contains("phone=<present>");

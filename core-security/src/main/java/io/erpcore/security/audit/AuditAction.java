@@ -27,6 +27,7 @@ public record AuditAction(String name) {
     public static final AuditAction PERMISSION_DENIED = new AuditAction("access.permission_denied");
     public static final AuditAction RATE_LIMITED = new AuditAction("access.rate_limited");
     public static final AuditAction TENANT_CREATED = new AuditAction("tenant.created");
+    public static final AuditAction TENANT_UPDATED = new AuditAction("tenant.updated");
     public static final AuditAction TENANT_SUSPENDED = new AuditAction("tenant.suspended");
     public static final AuditAction TENANT_REACTIVATED = new AuditAction("tenant.reactivated");
 
