@@ -2,6 +2,10 @@ package io.erpcore.adapter.jdbi;
 
 import io.erpcore.persistence.Execution;
 import io.erpcore.persistence.RlsExecutor;
+import io.erpcore.security.audit.AuditAction;
+import io.erpcore.security.audit.AuditOrigin;
+import io.erpcore.security.audit.AuditRecord;
+import io.erpcore.security.audit.AuditSnapshot;
 import io.erpcore.tenancy.TenantId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,33 +38,42 @@ public final class JdbiApiKeyRepository {
             + "returning " + COLUMNS;
 
     private final RlsExecutor<Handle> rls;
+    private final JdbiAuditTrail audit;
 
-    private JdbiApiKeyRepository(RlsExecutor<Handle> rls) {
+    private JdbiApiKeyRepository(RlsExecutor<Handle> rls, JdbiAuditTrail audit) {
         this.rls = rls;
+        this.audit = audit;
     }
 
-    /** A repository whose every statement goes through {@code rls}. */
-    public static JdbiApiKeyRepository create(RlsExecutor<Handle> rls) {
-        return new JdbiApiKeyRepository(Objects.requireNonNull(rls, "rls"));
+    /** A repository whose every statement goes through {@code rls}, recording creations and revocations in {@code audit}. */
+    public static JdbiApiKeyRepository create(RlsExecutor<Handle> rls, JdbiAuditTrail audit) {
+        return new JdbiApiKeyRepository(Objects.requireNonNull(rls, "rls"), Objects.requireNonNull(audit, "audit"));
     }
 
     /**
-     * Stores a key created by user {@code createdBy}, with a new id.
+     * Stores a key created by user {@code createdBy}, with a new id, and records
+     * {@code api_key.created} (name, prefix, scopes, expiry; never the hash) in the same transaction.
      *
      * @throws DuplicateApiKeyPrefixException when the tenant has a key with {@code prefix}
      * @throws UnknownUserException when the tenant has no user {@code createdBy}
      * @throws IllegalArgumentException for a blank name or one over 200 characters
      */
     public ApiKeyRow insert(TenantId tenant, UUID createdBy, String name, String prefix, String keyHash,
-            List<String> scopes, Optional<Instant> expiresAt) {
+            List<String> scopes, Optional<Instant> expiresAt, AuditOrigin origin) {
         requireName(name);
         UUID id = UUID.randomUUID();
         try {
-            return rls.inTenant(tenant, Execution.singleStatement(), handle -> handle.createQuery(INSERT)
-                    .bind("tenant", tenant.value()).bind("id", id).bind("createdBy", createdBy).bind("name", name)
-                    .bind("prefix", prefix).bind("hash", keyHash).bindArray("scopes", String.class, scopes)
-                    .bindByType("expiresAt", Columns.timestamp(expiresAt.orElse(null)), OffsetDateTime.class)
-                    .map(JdbiApiKeyRepository::row).one());
+            JdbiUserRepository.Recorded<ApiKeyRow> created = rls.inTenant(tenant, Execution.transaction(), handle -> {
+                ApiKeyRow row = handle.createQuery(INSERT)
+                        .bind("tenant", tenant.value()).bind("id", id).bind("createdBy", createdBy).bind("name", name)
+                        .bind("prefix", prefix).bind("hash", keyHash).bindArray("scopes", String.class, scopes)
+                        .bindByType("expiresAt", Columns.timestamp(expiresAt.orElse(null)), OffsetDateTime.class)
+                        .map(JdbiApiKeyRepository::row).one();
+                return new JdbiUserRepository.Recorded<>(row, audit.appendIn(handle,
+                        origin.event(tenant, AuditAction.API_KEY_CREATED, resource(id)).withAfter(snapshot(row))));
+            });
+            audit.committed(created.event());
+            return created.value();
         } catch (RuntimeException failure) {
             if (SqlFailures.violates(failure, SqlFailures.UNIQUE_VIOLATION, PREFIX_KEY)) {
                 throw new DuplicateApiKeyPrefixException(tenant, prefix);
@@ -91,11 +104,27 @@ public final class JdbiApiKeyRepository {
                         .map(JdbiApiKeyRepository::row).list());
     }
 
-    /** Revokes key {@code id}; false when it was revoked already or the tenant has no such key. */
-    public boolean revoke(TenantId tenant, UUID id) {
-        return rls.inTenant(tenant, Execution.singleStatement(), handle -> handle.createUpdate(
-                        "update api_keys set revoked_at = now() where id = :id and revoked_at is null")
-                .bind("id", id).execute()) == 1;
+    /**
+     * Revokes key {@code id} and records {@code api_key.revoked}; false (and nothing recorded)
+     * when it was revoked already or the tenant has no such key.
+     */
+    public boolean revoke(TenantId tenant, UUID id, AuditOrigin origin) {
+        Optional<AuditRecord> revoked = rls.inTenant(tenant, Execution.transaction(), handle -> handle.createQuery(
+                        "update api_keys set revoked_at = now() where id = :id and revoked_at is null returning " + COLUMNS)
+                .bind("id", id).map(JdbiApiKeyRepository::row).findOne()
+                .map(row -> audit.appendIn(handle, origin.event(tenant, AuditAction.API_KEY_REVOKED, resource(id))
+                        .withBefore(snapshot(row)))));
+        revoked.ifPresent(audit::committed);
+        return revoked.isPresent();
+    }
+
+    private static AuditSnapshot snapshot(ApiKeyRow key) {
+        return AuditSnapshot.builder().put("name", key.name()).put("prefix", key.prefix()).put("scopes", key.scopes())
+                .put("expiresAt", key.expiresAt().map(Instant::toString).orElse(null)).build();
+    }
+
+    private static String resource(UUID key) {
+        return "api-keys/" + key;
     }
 
     /** Stamps key {@code id} as used now; false when the tenant has no such key. */

@@ -53,6 +53,7 @@ public final class JdbiUserRepository {
             + "status = coalesce(cast(:status as text), status), updated_at = now() "
             + "where id = :id returning " + COLUMNS;
 
+    private static final String CREDENTIALS = "id, password_hash, status, roles";
     private static final String LOCK_FOR_UPDATE = "select email, display_name, roles, status, "
             + "phone_encrypted is not null as has_phone from users where id = :id for update";
     private static final String DELETE = "delete from users where id = :id "
@@ -104,6 +105,31 @@ public final class JdbiUserRepository {
         return rls.inTenant(tenant, Execution.singleStatement().idempotent(), handle ->
                 handle.createQuery("select " + COLUMNS + " from users where id = :id")
                         .bind("id", id).map(rows(tenant)).findOne());
+    }
+
+    /** The credentials of the user whose e-mail equals {@code email} without regard to case. */
+    public Optional<UserCredentials> findCredentialsByEmail(TenantId tenant, String email) {
+        return rls.inTenant(tenant, Execution.singleStatement().idempotent(), handle ->
+                handle.createQuery("select " + CREDENTIALS + " from users where lower(email) = lower(:email)")
+                        .bind("email", email).map(JdbiUserRepository::credentials).findOne());
+    }
+
+    /** The credentials of user {@code id}. */
+    public Optional<UserCredentials> findCredentialsById(TenantId tenant, UUID id) {
+        return rls.inTenant(tenant, Execution.singleStatement().idempotent(), handle ->
+                handle.createQuery("select " + CREDENTIALS + " from users where id = :id")
+                        .bind("id", id).map(JdbiUserRepository::credentials).findOne());
+    }
+
+    /**
+     * Replaces the password hash of user {@code id} with {@code newHash}, if it is still
+     * {@code oldHash}: a rehash at a higher cost after a successful sign-in, which changes no
+     * password and so records no audit event. Whether it was replaced.
+     */
+    public boolean upgradePasswordHash(TenantId tenant, UUID id, String oldHash, String newHash) {
+        return rls.inTenant(tenant, Execution.singleStatement().idempotent(), handle ->
+                handle.createUpdate("update users set password_hash = :newHash where id = :id and password_hash = :oldHash")
+                        .bind("id", id).bind("oldHash", oldHash).bind("newHash", newHash).execute()) == 1;
     }
 
     /** The user whose e-mail equals {@code email} without regard to case. */
@@ -193,6 +219,11 @@ public final class JdbiUserRepository {
     private RowMapper<UserRow> rows(TenantId tenant) {
         return (row, context) -> row(row, Columns.optionalText(row, "phone_encrypted")
                 .map(ciphertext -> encryption.decrypt(tenant, PHONE, ciphertext)));
+    }
+
+    private static UserCredentials credentials(ResultSet row, StatementContext context) throws SQLException {
+        return new UserCredentials(Columns.uuid(row, "id"), row.getString("password_hash"), row.getString("status"),
+                Columns.textList(row, "roles"));
     }
 
     private static UserAudit.Stored stored(ResultSet row, StatementContext context) throws SQLException {

@@ -189,6 +189,27 @@ class AuditedChangesTest {
         assertThat(trail.head(acme.id())).isEqualTo(updated.asHead());
     }
 
+    @Test
+    void creating_and_revoking_an_api_key_are_recorded_without_its_hash() {
+        TenantId tenant = tenant();
+        UserRow ada = users.create(tenant, NewUser.of("ada@example.com", "Ada", "h", List.of("admin")), BY_ADMIN);
+        JdbiApiKeyRepository keys = JdbiApiKeyRepository.create(runtime.rls(), trail);
+
+        ApiKeyRow key = keys.insert(tenant, ada.id(), "ci", "erp1_visible", "secret-key-hash", List.of("users:read"),
+                Optional.empty(), BY_ADMIN);
+        AuditRecord created = newest(tenant);
+        keys.revoke(tenant, key.id(), BY_ADMIN);
+        AuditRecord revoked = newest(tenant);
+
+        assertThat(created.action()).isEqualTo("api_key.created");
+        assertThat(created.resource()).isEqualTo("api-keys/" + key.id());
+        assertThat(created.after().orElseThrow()).contains("\"prefix\": \"erp1_visible\"", "users:read")
+                .doesNotContain("secret-key-hash");
+        assertThat(revoked.action()).isEqualTo("api_key.revoked");
+        assertThat(keys.revoke(tenant, key.id(), BY_ADMIN)).isFalse();
+        assertThat(trail.head(tenant)).isEqualTo(revoked.asHead());
+    }
+
     private static AuditRecord newest(TenantId tenant) {
         return trail.page(tenant, AuditQuery.all()).events().get(0);
     }

@@ -29,7 +29,7 @@ class JdbiApiKeyRepositoryTest {
     @BeforeAll
     static void database() {
         runtime = Databases.open(PostgresFixture.migratedDatabase(), InMemoryMetricsSink.create());
-        keys = JdbiApiKeyRepository.create(runtime.rls());
+        keys = JdbiApiKeyRepository.create(runtime.rls(), Audits.trail(runtime.rls()));
         users = JdbiUserRepository.create(runtime.rls(), Encryptions.random(), Audits.trail(runtime.rls()));
     }
 
@@ -44,7 +44,7 @@ class JdbiApiKeyRepositoryTest {
         UUID creator = user(tenant);
 
         ApiKeyRow key = keys.insert(tenant, creator, "CI", "erp_ab12", "key-hash", List.of("users:read", "audit:read"),
-                Optional.of(NEXT_YEAR));
+                Optional.of(NEXT_YEAR), AuditOrigin.system());
 
         assertThat(key.tenantId()).isEqualTo(tenant);
         assertThat(key.createdBy()).isEqualTo(creator);
@@ -60,7 +60,7 @@ class JdbiApiKeyRepositoryTest {
     @Test
     void finds_a_key_and_its_hash_by_prefix() {
         TenantId tenant = tenant();
-        ApiKeyRow key = keys.insert(tenant, user(tenant), "CI", "erp_ab12", "key-hash", List.of(), Optional.empty());
+        ApiKeyRow key = keys.insert(tenant, user(tenant), "CI", "erp_ab12", "key-hash", List.of(), Optional.empty(), AuditOrigin.system());
 
         assertThat(keys.findByPrefix(tenant, "erp_ab12")).contains(new ApiKeyCredential(key, "key-hash"));
     }
@@ -74,9 +74,9 @@ class JdbiApiKeyRepositoryTest {
     void refuses_a_prefix_the_tenant_already_has() {
         TenantId tenant = tenant();
         UUID creator = user(tenant);
-        keys.insert(tenant, creator, "first", "erp_same", "h1", List.of(), Optional.empty());
+        keys.insert(tenant, creator, "first", "erp_same", "h1", List.of(), Optional.empty(), AuditOrigin.system());
 
-        assertThatThrownBy(() -> keys.insert(tenant, creator, "second", "erp_same", "h2", List.of(), Optional.empty()))
+        assertThatThrownBy(() -> keys.insert(tenant, creator, "second", "erp_same", "h2", List.of(), Optional.empty(), AuditOrigin.system()))
                 .isInstanceOf(DuplicateApiKeyPrefixException.class)
                 .hasMessage("Tenant '" + tenant + "' already has an API key with prefix 'erp_same'");
     }
@@ -86,7 +86,7 @@ class JdbiApiKeyRepositoryTest {
         TenantId tenant = tenant();
         UUID stranger = user(tenant());
 
-        assertThatThrownBy(() -> keys.insert(tenant, stranger, "CI", "erp_x", "h", List.of(), Optional.empty()))
+        assertThatThrownBy(() -> keys.insert(tenant, stranger, "CI", "erp_x", "h", List.of(), Optional.empty(), AuditOrigin.system()))
                 .isInstanceOf(UnknownUserException.class);
     }
 
@@ -94,7 +94,7 @@ class JdbiApiKeyRepositoryTest {
     void refuses_a_blank_name_before_reaching_the_database() {
         TenantId tenant = tenant();
 
-        assertThatThrownBy(() -> keys.insert(tenant, UUID.randomUUID(), " ", "erp_x", "h", List.of(), Optional.empty()))
+        assertThatThrownBy(() -> keys.insert(tenant, UUID.randomUUID(), " ", "erp_x", "h", List.of(), Optional.empty(), AuditOrigin.system()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("'name' must be 1 to 200 characters and not blank but was 1 characters long");
     }
@@ -103,8 +103,8 @@ class JdbiApiKeyRepositoryTest {
     void lists_the_tenants_keys_oldest_first() {
         TenantId tenant = tenant();
         UUID creator = user(tenant);
-        ApiKeyRow first = keys.insert(tenant, creator, "one", "erp_1", "h1", List.of(), Optional.empty());
-        ApiKeyRow second = keys.insert(tenant, creator, "two", "erp_2", "h2", List.of(), Optional.empty());
+        ApiKeyRow first = keys.insert(tenant, creator, "one", "erp_1", "h1", List.of(), Optional.empty(), AuditOrigin.system());
+        ApiKeyRow second = keys.insert(tenant, creator, "two", "erp_2", "h2", List.of(), Optional.empty(), AuditOrigin.system());
 
         assertThat(keys.list(tenant)).containsExactly(first, second);
     }
@@ -112,10 +112,10 @@ class JdbiApiKeyRepositoryTest {
     @Test
     void revokes_a_key_once() {
         TenantId tenant = tenant();
-        ApiKeyRow key = keys.insert(tenant, user(tenant), "CI", "erp_r", "h", List.of(), Optional.empty());
+        ApiKeyRow key = keys.insert(tenant, user(tenant), "CI", "erp_r", "h", List.of(), Optional.empty(), AuditOrigin.system());
 
-        assertThat(keys.revoke(tenant, key.id())).isTrue();
-        assertThat(keys.revoke(tenant, key.id())).isFalse();
+        assertThat(keys.revoke(tenant, key.id(), AuditOrigin.system())).isTrue();
+        assertThat(keys.revoke(tenant, key.id(), AuditOrigin.system())).isFalse();
         assertThat(keys.findByPrefix(tenant, "erp_r"))
                 .hasValueSatisfying(found -> assertThat(found.key().isUsableAt(Instant.now())).isFalse());
     }
@@ -125,7 +125,7 @@ class JdbiApiKeyRepositoryTest {
         TenantId tenant = tenant();
         Instant past = Instant.now().minus(1, ChronoUnit.HOURS);
 
-        ApiKeyRow key = keys.insert(tenant, user(tenant), "old", "erp_old", "h", List.of(), Optional.of(past));
+        ApiKeyRow key = keys.insert(tenant, user(tenant), "old", "erp_old", "h", List.of(), Optional.of(past), AuditOrigin.system());
 
         assertThat(key.isUsableAt(Instant.now())).isFalse();
     }
@@ -133,7 +133,7 @@ class JdbiApiKeyRepositoryTest {
     @Test
     void stamps_the_last_use() {
         TenantId tenant = tenant();
-        ApiKeyRow key = keys.insert(tenant, user(tenant), "CI", "erp_t", "h", List.of(), Optional.empty());
+        ApiKeyRow key = keys.insert(tenant, user(tenant), "CI", "erp_t", "h", List.of(), Optional.empty(), AuditOrigin.system());
 
         assertThat(keys.touchLastUsed(tenant, key.id())).isTrue();
 
@@ -146,11 +146,11 @@ class JdbiApiKeyRepositoryTest {
     void another_tenant_can_neither_find_nor_list_nor_revoke_nor_touch_a_key() {
         TenantId owner = tenant();
         TenantId intruder = tenant();
-        ApiKeyRow key = keys.insert(owner, user(owner), "CI", "erp_own", "h", List.of(), Optional.empty());
+        ApiKeyRow key = keys.insert(owner, user(owner), "CI", "erp_own", "h", List.of(), Optional.empty(), AuditOrigin.system());
 
         assertThat(keys.findByPrefix(intruder, "erp_own")).isEmpty();
         assertThat(keys.list(intruder)).isEmpty();
-        assertThat(keys.revoke(intruder, key.id())).isFalse();
+        assertThat(keys.revoke(intruder, key.id(), AuditOrigin.system())).isFalse();
         assertThat(keys.touchLastUsed(intruder, key.id())).isFalse();
         assertThat(keys.list(owner)).containsExactly(key);
     }
@@ -158,7 +158,7 @@ class JdbiApiKeyRepositoryTest {
     @Test
     void the_key_hash_never_appears_in_to_string() {
         TenantId tenant = tenant();
-        keys.insert(tenant, user(tenant), "CI", "erp_s", "secret-key-hash", List.of(), Optional.empty());
+        keys.insert(tenant, user(tenant), "CI", "erp_s", "secret-key-hash", List.of(), Optional.empty(), AuditOrigin.system());
 
         assertThat(keys.findByPrefix(tenant, "erp_s")).hasValueSatisfying(found ->
                 assertThat(found.toString()).doesNotContain("secret-key-hash").contains("erp_s"));

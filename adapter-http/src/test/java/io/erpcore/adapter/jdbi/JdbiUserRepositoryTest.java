@@ -305,8 +305,8 @@ class JdbiUserRepositoryTest {
         UserRow ada = users.create(tenant, user("ada@example.com"), AuditOrigin.system());
         JdbiRefreshTokenRepository.create(runtime.rls()).insert(tenant, ada.id(), UUID.randomUUID(), "rt-hash",
                 Instant.now().plus(1, ChronoUnit.DAYS));
-        JdbiApiKeyRepository.create(runtime.rls()).insert(tenant, ada.id(), "ci", "pfx-ada", "k-hash", List.of(),
-                Optional.empty());
+        JdbiApiKeyRepository.create(runtime.rls(), Audits.trail(runtime.rls())).insert(tenant, ada.id(), "ci", "pfx-ada", "k-hash", List.of(),
+                Optional.empty(), AuditOrigin.system());
 
         assertThat(users.delete(tenant, ada.id(), AuditOrigin.system())).isTrue();
 
