@@ -15,6 +15,7 @@ public enum ErrorCode {
     NOT_AUTHENTICATED(401, "Authentication required"),
     WEBHOOK_SIGNATURE_INVALID(401, "Webhook signature refused"),
     PERMISSION_DENIED(403, "Permission denied"),
+    PLATFORM_TOKEN_REQUIRED(403, "Platform token required"),
     CORS_REJECTED(403, "Cross-origin request refused"),
     NOT_FOUND(404, "Not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
