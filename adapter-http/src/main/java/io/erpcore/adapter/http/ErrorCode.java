@@ -19,6 +19,7 @@ public enum ErrorCode {
     CORS_REJECTED(403, "Cross-origin request refused"),
     NOT_FOUND(404, "Not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    TENANT_SLUG_TAKEN(409, "Tenant slug taken"),
     BODY_TOO_LARGE(413, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     RATE_LIMITED(429, "Too many requests"),
