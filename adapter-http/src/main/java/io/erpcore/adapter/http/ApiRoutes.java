@@ -8,14 +8,18 @@ import java.util.Objects;
 
 /**
  * Where an application registers its routes: each with the {@link RouteAccess} the chain enforces.
- * Routes get the whole chain, the problem answers and the request metrics.
+ * Routes get the whole chain, the problem answers and the request metrics. Platform routes
+ * ({@link RouteAccess#platform()}) are left out while {@code PLATFORM_ADMIN_TOKEN} is unset, so
+ * they answer exactly as an unknown path does.
  */
 public final class ApiRoutes {
 
     private final RoutesConfig routes;
+    private final boolean platformEnabled;
 
-    ApiRoutes(RoutesConfig routes) {
+    ApiRoutes(RoutesConfig routes, boolean platformEnabled) {
         this.routes = routes;
+        this.platformEnabled = platformEnabled;
     }
 
     /** Registers {@code GET path}. */
@@ -48,6 +52,9 @@ public final class ApiRoutes {
         Objects.requireNonNull(handler, "handler");
         if (access.kind() == RouteAccess.Kind.OPERATIONAL) {
             throw new IllegalArgumentException("'" + path + "' cannot be operational: only the built-in endpoints are");
+        }
+        if (access.kind() == RouteAccess.Kind.PLATFORM && !platformEnabled) {
+            return this;
         }
         routes.addEndpoint(Endpoint.create(method, path).addMetadata(access).handler(handler));
         return this;

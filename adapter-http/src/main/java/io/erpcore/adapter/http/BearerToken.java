@@ -19,6 +19,12 @@ final class BearerToken {
         return new BearerToken(token.reveal().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Whether {@code authorization} is {@code Bearer <value>} with a value that is not blank. */
+    static boolean isBearer(String authorization) {
+        return authorization != null && authorization.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
+                && !authorization.substring(PREFIX.length()).isBlank();
+    }
+
     boolean matches(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             return false;

@@ -49,10 +49,11 @@ final class ChainSteps {
             steps.add(RateLimitSteps.slowDown(SlowDown.of(config.rateLimitConfig(), rates)));
         });
         steps.addAll(middleware.getOrDefault(ChainPoint.BEFORE_AUTHENTICATION, List.of()));
-        steps.add(RouteSteps.authentication(authenticator));
+        steps.add(PlatformSteps.exceptOnPlatformRoutes(RouteSteps.authentication(authenticator)));
         steps.add(RouteSteps.tenantResolution(tenants));
         limiter.ifPresent(rates -> steps.add(RateLimitSteps.tenant(rates, policies, metrics, audit)));
         steps.addAll(middleware.getOrDefault(ChainPoint.AFTER_TENANT, List.of()));
+        steps.add(PlatformSteps.platformAuthorization(config.opsTokens().platformAdminToken()));
         steps.add(RouteSteps.authorization(audit));
         steps.addAll(middleware.getOrDefault(ChainPoint.BEFORE_HANDLER, List.of()));
         steps.add(EdgeSteps.jsonBody());

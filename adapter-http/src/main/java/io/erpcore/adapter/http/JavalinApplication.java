@@ -240,7 +240,8 @@ public final class JavalinApplication {
                 javalinConfig.routes.error(404, ctx -> problems.writeUnlessWritten(ctx, ErrorCode.NOT_FOUND));
                 javalinConfig.requestLogger.http(new RequestLog(metrics));
                 operational.register(javalinConfig.routes);
-                ApiRoutes apiRoutes = new ApiRoutes(javalinConfig.routes);
+                ApiRoutes apiRoutes = new ApiRoutes(javalinConfig.routes,
+                        config.opsTokens().platformAdminToken().isPresent());
                 routes.forEach(registration -> registration.accept(apiRoutes));
             });
             List<String> names = new ArrayList<>();

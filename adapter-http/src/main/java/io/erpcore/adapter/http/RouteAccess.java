@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * Who may call a route, attached to it when it is registered through {@link ApiRoutes}.
  *
- * @param kind public, tenant or operational
+ * @param kind public, tenant, platform or operational
  * @param permission what a tenant route's caller must hold; empty means any authenticated member
  */
 public record RouteAccess(Kind kind, Optional<Permission> permission) implements EndpointMetadata {
@@ -19,6 +19,11 @@ public record RouteAccess(Kind kind, Optional<Permission> permission) implements
         PUBLIC,
         /** Valid credentials of an active tenant, and the permission when one is named. */
         TENANT,
+        /**
+         * The platform API: only {@code Authorization: Bearer <PLATFORM_ADMIN_TOKEN>}, never a user's
+         * credentials, and no tenant. Without the token configured the route is not registered.
+         */
+        PLATFORM,
         /** An operational endpoint: outside the rate limits and the tenant chain. */
         OPERATIONAL
     }
@@ -45,6 +50,15 @@ public record RouteAccess(Kind kind, Optional<Permission> permission) implements
     /** A member of an active tenant holding {@code permission}, written {@code resource:action}. */
     public static RouteAccess tenant(String permission) {
         return new RouteAccess(Kind.TENANT, Optional.of(Permission.parse(permission)));
+    }
+
+    /**
+     * The platform operator, holding {@code PLATFORM_ADMIN_TOKEN}. The route skips authentication
+     * and tenant resolution; {@code platform-authorization} checks the token instead. While the
+     * token is unset, {@link ApiRoutes} leaves the route out, so it answers 404 like an unknown path.
+     */
+    public static RouteAccess platform() {
+        return new RouteAccess(Kind.PLATFORM, Optional.empty());
     }
 
     static RouteAccess operational() {

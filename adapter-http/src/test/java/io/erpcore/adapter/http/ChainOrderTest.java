@@ -21,7 +21,7 @@ class ChainOrderTest {
     private static final List<String> DESIGN_ORDER = List.of(
             "correlation-id", "security-headers", "cors", "client-address", "body-limit",
             "rate-limit", "slow-down", "custom-before-authentication", "authentication", "tenant-resolution",
-            "tenant-rate-limit", "custom-after-tenant", "authorization", "custom-before-handler", "json-body", "handler");
+            "tenant-rate-limit", "custom-after-tenant", "platform-authorization", "authorization", "custom-before-handler", "json-body", "handler");
 
     private final Tenant tenant = new Tenant(TenantId.random(), "acme", "Acme", TenantStatus.ACTIVE, Optional.empty(), Instant.now());
     private final List<String> seen = new CopyOnWriteArrayList<>();
