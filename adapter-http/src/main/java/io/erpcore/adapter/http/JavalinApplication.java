@@ -3,8 +3,7 @@ package io.erpcore.adapter.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.erpcore.config.AppConfig;
 import io.erpcore.metrics.Metrics;
-import io.erpcore.adapter.ratelimit.Bucket4jRateLimiter;
-import io.erpcore.adapter.ratelimit.Bucket4jRedisRateLimiter;
+import io.erpcore.adapter.ratelimit.RateLimiters;
 import io.erpcore.security.Authenticator;
 import io.erpcore.security.RateLimiter;
 import io.erpcore.security.audit.AuditSink;
@@ -221,7 +220,7 @@ public final class JavalinApplication {
             AtomicBoolean draining = new AtomicBoolean();
             RequestChain edge = new RequestChain(ChainSteps.everyRequest(config, cors), observer, threads);
             Optional<RateLimiter> limiter = rateLimit && config.rateLimitConfig().enabled()
-                    ? Optional.of(rateLimiter.orElseGet(this::defaultRateLimiter)) : Optional.empty();
+                    ? Optional.of(rateLimiter.orElseGet(() -> RateLimiters.forConfig(config, metrics))) : Optional.empty();
             RequestChain api = new RequestChain(
                     ChainSteps.apiRoutes(config, metrics, limiter, authenticator, tenants, middleware, auditSink), observer, threads);
             OperationalRoutes operational = new OperationalRoutes(config, healthChecks, draining, scrape);
@@ -251,13 +250,6 @@ public final class JavalinApplication {
             names.add("handler");
             return new JavalinApplication(javalin, tenantContext, draining, names, config.serverConfig().host(),
                     port == null ? config.serverConfig().port() : port, limiter);
-        }
-
-        /** Buckets in Redis when {@code REDIS_URL} is set, so replicas share one limit; else in this process. */
-        private RateLimiter defaultRateLimiter() {
-            return config.redisConfig().url()
-                    .<RateLimiter>map(url -> Bucket4jRedisRateLimiter.create(url, config.rateLimitConfig().redisFailureMode(), metrics))
-                    .orElseGet(Bucket4jRateLimiter::local);
         }
 
         /**

@@ -30,6 +30,8 @@ final class JsonFields {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
+    private static final int MAX_LIST = 50;
+
     private final ObjectNode node;
     private final String prefix;
     private final List<FieldError> errors;
@@ -106,6 +108,40 @@ final class JsonFields {
             return Optional.empty();
         }
         return Optional.of(value.textValue());
+    }
+
+    /** A boolean field that may be absent; when present it must be {@code true} or {@code false}. */
+    Optional<Boolean> optionalBoolean(String name) {
+        JsonNode value = node.get(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!value.isBoolean()) {
+            add(name, "must be true or false");
+            return Optional.empty();
+        }
+        return Optional.of(value.booleanValue());
+    }
+
+    /** A list of strings that may be absent; when present it must be an array of strings, at most 50. */
+    Optional<List<String>> optionalTextList(String name) {
+        JsonNode value = node.get(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!value.isArray() || value.size() > MAX_LIST) {
+            add(name, "must be an array of at most " + MAX_LIST + " strings");
+            return Optional.empty();
+        }
+        List<String> texts = new ArrayList<>(value.size());
+        for (JsonNode item : value) {
+            if (!item.isTextual()) {
+                add(name, "must be an array of at most " + MAX_LIST + " strings");
+                return Optional.empty();
+            }
+            texts.add(item.textValue());
+        }
+        return Optional.of(texts);
     }
 
     /** A whole number that fits an {@code int}, when present; null counts as absent. */
