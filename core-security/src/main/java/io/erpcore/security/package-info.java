@@ -14,6 +14,17 @@
  * (AES-256-GCM under per-tenant keys derived by HKDF-SHA256) for values of an
  * {@link io.erpcore.security.EncryptedColumn}, failing with a
  * {@link io.erpcore.security.FieldDecryptionException}. The audit trail lives in
- * {@code io.erpcore.security.audit}. Tokens, passwords and API keys join it with the identity work.
+ * {@code io.erpcore.security.audit}.
+ *
+ * <p>Identity: {@link io.erpcore.security.AccessTokens} issues and verifies HS256 access tokens
+ * ({@link io.erpcore.security.IssuedToken}, {@link io.erpcore.security.AccessTokenClaims}, the sealed
+ * {@link io.erpcore.security.TokenVerification}); {@link io.erpcore.security.PasswordHasher} hashes
+ * passwords with PBKDF2-HMAC-SHA256 ({@link io.erpcore.security.PasswordCheck}) and
+ * {@link io.erpcore.security.PasswordPolicy} judges new ones; {@link io.erpcore.security.Role} maps
+ * the roles table to permissions and {@link io.erpcore.security.Grants} keeps anyone from handing
+ * out more than they hold; {@link io.erpcore.security.RefreshTokens} and
+ * {@link io.erpcore.security.ApiKeys} make opaque credentials that carry their tenant and are stored
+ * only as SHA-256 ({@link io.erpcore.security.OpaqueCredential}, {@link io.erpcore.security.NewApiKey},
+ * {@link io.erpcore.security.ApiKeyParts}).
  */
 package io.erpcore.security;
