@@ -63,7 +63,7 @@ class UsersOverHttpTest {
         app = TestApplications.builder()
                 .authenticator(new TestAuthenticator())
                 .tenants(JdbiTenantDirectory.create(database.rls(), Audits.trail(database.rls())))
-                .routes(routes -> UserReadRoutes.register(routes, users))
+                .routes(routes -> UserRoutes.register(routes, users, io.erpcore.security.PasswordHasher.from(TestApplications.config(java.util.Map.of()).passwordConfig()), io.erpcore.security.PasswordPolicy.from(TestApplications.config(java.util.Map.of()).passwordConfig()), (tenant, user) -> { }))
                 .build().start();
         http = HttpTestClient.on(app);
         tenant = newTenant();

@@ -1,0 +1,138 @@
+package io.erpcore.adapter.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.erpcore.adapter.http.HttpTestClient;
+import io.erpcore.adapter.http.JavalinApplication;
+import io.erpcore.adapter.http.StandaloneApi;
+import io.erpcore.adapter.http.TestApplications;
+import io.erpcore.adapter.jdbi.Databases;
+import io.erpcore.adapter.jdbi.JdbiDatabase;
+import io.erpcore.adapter.jdbi.PostgresFixture;
+import io.erpcore.adapter.jdbi.TestDatabase;
+import io.erpcore.config.AppConfig;
+import io.erpcore.metrics.InMemoryMetricsSink;
+import io.erpcore.metrics.Metrics;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The standalone API served for real over HTTP, on a fresh PostgreSQL database with its own owner
+ * and runtime roles: what the end-to-end tests drive. Tenants and their owners are made through
+ * the platform API, signing in through {@code /api/v1/auth/login}, as a client would.
+ */
+public final class StandaloneServer implements AutoCloseable {
+
+    /** The platform operator's token of every server started here. */
+    public static final String PLATFORM_TOKEN = "platform-token-for-tests-0123456789abcdef";
+    /** The password of every owner made by {@link #newTenant}. */
+    public static final String OWNER_PASSWORD = "correct horse battery staple";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TestDatabase testDatabase;
+    private final JdbiDatabase database;
+    private final JavalinApplication app;
+    private final HttpTestClient http;
+
+    private StandaloneServer(TestDatabase testDatabase, JdbiDatabase database, JavalinApplication app) {
+        this.testDatabase = testDatabase;
+        this.database = database;
+        this.app = app;
+        this.http = HttpTestClient.on(app);
+    }
+
+    /** A server with the test defaults plus {@code variables} (name, value, ...). */
+    public static StandaloneServer start(String... variables) {
+        Map<String, String> values = new HashMap<>();
+        values.put("PLATFORM_ADMIN_TOKEN", PLATFORM_TOKEN);
+        values.put("PASSWORD_HASH_ITERATIONS", "1000");
+        values.put("RATE_LIMIT_MAX", "100000");
+        values.put("TENANT_RATE_LIMIT_MAX", "100000");
+        values.put("SPEED_LIMIT_DELAY_AFTER", "100000");
+        for (int i = 0; i + 1 < variables.length; i += 2) {
+            values.put(variables[i], variables[i + 1]);
+        }
+        AppConfig config = TestApplications.config(values);
+        TestDatabase testDatabase = PostgresFixture.migratedDatabase();
+        JdbiDatabase database = Databases.open(testDatabase, InMemoryMetricsSink.create());
+        JavalinApplication app = StandaloneApi.create(config, Metrics.create(InMemoryMetricsSink.create(),
+                config.metricsConfig()), database, Clock.systemUTC()).builder().build().start();
+        return new StandaloneServer(testDatabase, database, app);
+    }
+
+    public HttpTestClient http() {
+        return http;
+    }
+
+    public TestDatabase testDatabase() {
+        return testDatabase;
+    }
+
+    public JdbiDatabase database() {
+        return database;
+    }
+
+    /** A new tenant with a random slug, made by the platform API; its owner signs in with {@link #OWNER_PASSWORD}. */
+    public TenantAccount newTenant() {
+        String slug = "t-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+        String owner = "owner@" + slug + ".example";
+        HttpResponse<String> created = post("/api/v1/tenants", "{\"slug\":\"" + slug + "\",\"name\":\"Tenant " + slug
+                + "\",\"admin\":{\"email\":\"" + owner + "\",\"displayName\":\"Owner\",\"password\":\"" + OWNER_PASSWORD
+                + "\"}}", "Authorization", "Bearer " + PLATFORM_TOKEN);
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("creating tenant " + slug + " answered " + created.statusCode() + ": "
+                    + created.body());
+        }
+        return new TenantAccount(json(created).get("id").asText(), slug, owner);
+    }
+
+    /** Signs {@code email} in to {@code tenant}; the answer's access token, or an exception naming the answer. */
+    public String signIn(String tenant, String email, String password) {
+        HttpResponse<String> answer = post("/api/v1/auth/login", "{\"tenant\":\"" + tenant + "\",\"email\":\"" + email
+                + "\",\"password\":\"" + password + "\"}");
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("signing in " + email + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return json(answer).get("accessToken").asText();
+    }
+
+    /** {@code POST path} with a JSON body. */
+    public HttpResponse<String> post(String path, String body, String... headers) {
+        return http.send("POST", path, "application/json", body, headers);
+    }
+
+    /** {@code PATCH path} with a JSON body. */
+    public HttpResponse<String> patch(String path, String body, String... headers) {
+        return http.send("PATCH", path, "application/json", body, headers);
+    }
+
+    /** The JSON body of {@code response}. */
+    public static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code Authorization: Bearer <token>} as header name and value. */
+    public static String[] bearer(String token) {
+        return new String[] {"Authorization", "Bearer " + token};
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        database.close();
+    }
+
+    /** A tenant made by {@link #newTenant}: its id, slug and owner's e-mail. */
+    public record TenantAccount(String id, String slug, String ownerEmail) {
+    }
+}
