@@ -12,20 +12,11 @@ import io.erpcore.tenancy.Tenant;
 import io.erpcore.tenancy.TenantId;
 import io.erpcore.tenancy.TenantStatus;
 import io.javalin.Javalin;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The load harness for the chain's cost: one tenant route behind the whole chain, the same route
@@ -34,16 +25,14 @@ import java.util.concurrent.atomic.LongAdder;
  * The request log line is filtered out by the test logging configuration (level WARN); what a
  * written line costs is {@code LoggingBenchmark}'s to measure.
  *
- * <p>Why not JMH forks alone: on a small machine one fork's throughput differs from the next by
- * more than the chain costs, so servers measured in different forks cannot be compared. Here every
- * round measures each server for the same time, one after the other in one JVM, and the ratio is
- * taken per round; the harness prints each server's median and the median of the per-round ratios.
+ * {@link LoadRounds} measures them in turn and divides by the bare server round by round.
  *
  * <p>Arguments: {@code [rounds] [seconds per server per round] [client threads]}, default 10 3 4.
  */
 public final class HttpChainLoad {
 
     private static final String PATH = "/api/v1/items/{id}";
+    private static final String ITEM = "/api/v1/items/42";
     private static final String BODY = "{\"id\":\"42\",\"name\":\"Widget\"}";
     private static final String ORIGIN = "https://app.example.com";
 
@@ -61,15 +50,13 @@ public final class HttpChainLoad {
             config.startup.showJavalinBanner = false;
             config.routes.get(PATH, ctx -> ctx.contentType("application/json").result(BODY));
         }).start("127.0.0.1", 0);
-        Map<String, Integer> servers = new LinkedHashMap<>();
-        servers.put("bare Javalin", bare.port());
-        servers.put("whole chain", chained.port());
-        servers.put("chain without limits", withoutLimits.port());
         String[] headers = {"Authorization", TestAuthenticator.header("u1", tenant.id().toString(), "items:read"),
                 "Origin", ORIGIN, "Accept", "application/json"};
         try {
-            Map<String, List<Double>> rates = measure(servers, headers, rounds, phase, threads);
-            report(rates, rounds, phase, threads);
+            LoadRounds.run(List.of(new LoadRounds.Target("bare Javalin", bare.port(), ITEM, headers),
+                    new LoadRounds.Target("whole chain", chained.port(), ITEM, headers),
+                    new LoadRounds.Target("chain without limits", withoutLimits.port(), ITEM, headers)),
+                    rounds, phase, threads);
         } finally {
             chained.stop();
             withoutLimits.stop();
@@ -88,85 +75,5 @@ public final class HttpChainLoad {
                 .routes(routes -> routes.get(PATH, RouteAccess.tenant("items:read"),
                         ctx -> ctx.contentType("application/json").result(BODY)))
                 .build().start();
-    }
-
-    private static Map<String, List<Double>> measure(Map<String, Integer> servers, String[] headers, int rounds,
-            Duration phase, int threads) throws Exception {
-        Map<String, List<Double>> rates = new LinkedHashMap<>();
-        servers.keySet().forEach(name -> rates.put(name, new ArrayList<>()));
-        List<String> order = new ArrayList<>(servers.keySet());
-        // Warm-up: two rounds, not recorded, so that every server's code is compiled before measuring.
-        for (int round = -2; round < rounds; round++) {
-            for (String name : order) {
-                double rate = load(servers.get(name), headers, phase, threads);
-                if (round >= 0) {
-                    rates.get(name).add(rate);
-                }
-            }
-            java.util.Collections.rotate(order, 1); // no server always goes first
-        }
-        return rates;
-    }
-
-    /** Requests per second that {@code threads} clients complete against {@code port} during {@code phase}. */
-    private static double load(int port, String[] headers, Duration phase, int threads) throws Exception {
-        LongAdder completed = new LongAdder();
-        AtomicBoolean running = new AtomicBoolean(true);
-        CountDownLatch connected = new CountDownLatch(threads);
-        List<Thread> clients = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            Thread client = new Thread(() -> {
-                try (KeepAliveHttpClient http = new KeepAliveHttpClient(port, "/api/v1/items/42", headers)) {
-                    connected.countDown();
-                    while (running.get()) {
-                        if (http.call() != 200) {
-                            throw new IllegalStateException("a request was not answered 200");
-                        }
-                        completed.increment();
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, "load-" + i);
-            clients.add(client);
-            client.start();
-        }
-        connected.await();
-        long start = System.nanoTime();
-        long before = completed.sum();
-        Thread.sleep(phase.toMillis());
-        long done = completed.sum() - before;
-        double seconds = (System.nanoTime() - start) / 1e9;
-        running.set(false);
-        for (Thread client : clients) {
-            client.join();
-        }
-        return done / seconds;
-    }
-
-    private static void report(Map<String, List<Double>> rates, int rounds, Duration phase, int threads) {
-        System.out.printf(Locale.ROOT, "%d rounds of %d s per server, %d client threads, requests per second:%n",
-                rounds, phase.toSeconds(), threads);
-        System.out.printf(Locale.ROOT, "%-22s %10s %10s %10s%n", "server", "median", "min", "max");
-        rates.forEach((name, values) -> System.out.printf(Locale.ROOT, "%-22s %10.0f %10.0f %10.0f%n",
-                name, median(values), values.stream().mapToDouble(v -> v).min().orElse(0),
-                values.stream().mapToDouble(v -> v).max().orElse(0)));
-        List<Double> bare = rates.get("bare Javalin");
-        for (String name : List.of("whole chain", "chain without limits")) {
-            List<Double> ratios = new ArrayList<>();
-            for (int i = 0; i < bare.size(); i++) {
-                ratios.add(rates.get(name).get(i) / bare.get(i));
-            }
-            System.out.printf(Locale.ROOT, "%s / bare: median of per-round ratios %.3f (min %.3f, max %.3f)%n", name,
-                    median(ratios), ratios.stream().mapToDouble(v -> v).min().orElse(0),
-                    ratios.stream().mapToDouble(v -> v).max().orElse(0));
-        }
-    }
-
-    private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(v -> v).toArray();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 }

@@ -141,7 +141,7 @@ public final class AuthRoutes {
     private void me(Context ctx) {
         ApiRequest request = ApiRequest.of(ctx);
         UUID id = UUID.fromString(request.principal().orElseThrow().subject());
-        ctx.json(UserRoutes.user(users.findById(request.tenantId().orElseThrow(), id)
+        ctx.json(UserRoutes.wireFormat(users.findById(request.tenantId().orElseThrow(), id)
                 .orElseThrow(() -> ErrorCode.NOT_FOUND.problem("this user no longer exists"))));
     }
 

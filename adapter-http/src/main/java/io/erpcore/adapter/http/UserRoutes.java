@@ -88,13 +88,13 @@ public final class UserRoutes {
             throw ProblemException.validation("the query is not valid", List.of(new FieldError("cursor", e.getMessage())));
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("data", page.items().stream().map(UserRoutes::user).toList());
+        body.put("data", page.items().stream().map(UserRoutes::wireFormat).toList());
         body.put("nextCursor", page.nextCursor().orElse(null));
         ctx.json(body);
     }
 
     private void one(Context ctx) {
-        ctx.json(user(existing(ctx)));
+        ctx.json(wireFormat(existing(ctx)));
     }
 
     private void create(Context ctx) {
@@ -120,7 +120,7 @@ public final class UserRoutes {
         } catch (DuplicateEmailException taken) {
             throw ErrorCode.EMAIL_TAKEN.problem("this tenant already has a user with this e-mail address");
         }
-        ctx.status(201).header("Location", "/api/v1/users/" + created.id()).json(user(created));
+        ctx.status(201).header("Location", "/api/v1/users/" + created.id()).json(wireFormat(created));
     }
 
     private void update(Context ctx) {
@@ -150,7 +150,7 @@ public final class UserRoutes {
         UserRow updated = users.update(tenant(ctx), target.id(), update, origin(ctx))
                 .orElseThrow(UserRoutes::notFound);
         onChange.accept(tenant(ctx), target.id());
-        ctx.json(user(updated));
+        ctx.json(wireFormat(updated));
     }
 
     private void delete(Context ctx) {
@@ -229,8 +229,8 @@ public final class UserRoutes {
         return ApiRequest.of(ctx).tenantId().orElseThrow();
     }
 
-    /** A user in the wire format of DESIGN section 4. */
-    static Map<String, Object> user(UserRow user) {
+    /** A user in the wire format of DESIGN section 4, ready for a JSON mapper: never a password hash. */
+    public static Map<String, Object> wireFormat(UserRow user) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", user.id().toString());
         body.put("email", user.email());
