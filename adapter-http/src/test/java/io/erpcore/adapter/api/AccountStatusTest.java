@@ -7,6 +7,9 @@ import static io.erpcore.adapter.api.StandaloneServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,6 +48,20 @@ class AccountStatusTest {
     }
 
     @Test
+    void a_user_disabled_by_another_replica_is_refused_within_five_seconds() {
+        StandaloneServer.TenantAccount acme = server.newTenant();
+        String owner = server.signIn(acme.slug(), acme.ownerEmail(), OWNER_PASSWORD);
+        String memberId = createMember(acme, owner);
+        String member = server.signIn(acme.slug(), memberEmail(acme), MEMBER_PASSWORD);
+        assertThat(me(member).statusCode()).isEqualTo(200); // now cached by this server
+
+        // Another replica's change: this server hears nothing of it and must rely on its cache expiring.
+        updateBehindTheServersBack("UPDATE users SET status = 'disabled' WHERE id = ?::uuid", memberId);
+
+        assertProblem(Eventually.refused(Eventually.WITHIN_STATUS_CACHE, () -> me(member)), 401, "USER_DISABLED");
+    }
+
+    @Test
     void a_disabled_user_cannot_log_in() {
         StandaloneServer.TenantAccount acme = server.newTenant();
         String owner = server.signIn(acme.slug(), acme.ownerEmail(), OWNER_PASSWORD);
@@ -74,6 +91,17 @@ class AccountStatusTest {
         assertThat(me(owner).statusCode()).isEqualTo(200);
 
         setTenantStatus(acme, "suspended");
+
+        assertProblem(Eventually.refused(Eventually.WITHIN_STATUS_CACHE, () -> me(owner)), 403, "TENANT_SUSPENDED");
+    }
+
+    @Test
+    void a_tenant_suspended_by_another_replica_is_refused_within_five_seconds() {
+        StandaloneServer.TenantAccount acme = server.newTenant();
+        String owner = server.signIn(acme.slug(), acme.ownerEmail(), OWNER_PASSWORD);
+        assertThat(me(owner).statusCode()).isEqualTo(200); // now cached by this server
+
+        updateBehindTheServersBack("UPDATE tenants SET status = 'suspended' WHERE id = ?::uuid", acme.id());
 
         assertProblem(Eventually.refused(Eventually.WITHIN_STATUS_CACHE, () -> me(owner)), 403, "TENANT_SUSPENDED");
     }
@@ -145,6 +173,17 @@ class AccountStatusTest {
                 "Authorization", "Bearer " + StandaloneServer.PLATFORM_TOKEN);
         assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
         assertThat(json(patched).get("status").asText()).isEqualTo(status);
+    }
+
+    /** Runs {@code sql} with {@code id} as an administrator, past row-level security and past this server. */
+    private static void updateBehindTheServersBack(String sql, String id) {
+        try (Connection connection = server.testDatabase().adminConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, id);
+            assertThat(statement.executeUpdate()).as(sql).isEqualTo(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " failed", e);
+        }
     }
 
     private static HttpResponse<String> me(String token) {
