@@ -10,6 +10,7 @@ import io.erpcore.security.RateLimit;
 import io.erpcore.security.RateLimitDecision;
 import io.erpcore.security.RateLimitPolicies;
 import io.erpcore.security.RateLimiter;
+import io.erpcore.security.RefreshTokens;
 import io.erpcore.tenancy.Tenant;
 import io.erpcore.tenancy.TenantDirectory;
 import io.erpcore.tenancy.InvalidTenantIdException;
@@ -33,7 +34,8 @@ import java.util.UUID;
  * failure for one account from one address is a 429) and per client across accounts
  * ({@code AUTH_IP_RATE_LIMIT_MAX}); a spent budget is refused before the password is checked, with
  * {@code Retry-After}. An unknown tenant, an unknown user and a wrong password all answer the same
- * 401 {@code INVALID_CREDENTIALS} after the same hashing work.
+ * 401 {@code INVALID_CREDENTIALS} after the same hashing work. A suspended tenant's users can
+ * neither sign in nor refresh (403 {@code TENANT_SUSPENDED}).
  */
 public final class AuthRoutes {
 
@@ -90,7 +92,7 @@ public final class AuthRoutes {
         }
         if (tenant.get().status() == TenantStatus.SUSPENDED) {
             passwords.verifyNothing(password.get());
-            throw ProblemException.of(403, "TENANT_SUSPENDED", "Tenant refused", "the tenant is suspended");
+            throw suspended();
         }
         SignIn outcome = sessions.signIn(tenant.get().id(), email.get(), password.get(),
                 Optional.of(request.correlationId()));
@@ -108,6 +110,11 @@ public final class AuthRoutes {
         JsonFields body = JsonFields.read(ctx).onlyKnown(Set.of("refreshToken"));
         Optional<String> token = bounded(body, "refreshToken", MAX_TEXT);
         body.throwIfInvalid();
+        // Checked before rotating, so the token still works once the tenant is reactivated.
+        if (RefreshTokens.tenantOf(token.get()).flatMap(tenants::findById)
+                .filter(tenant -> tenant.status() == TenantStatus.SUSPENDED).isPresent()) {
+            throw suspended();
+        }
         Refresh outcome = sessions.refresh(token.get(), Optional.of(ApiRequest.of(ctx).correlationId()));
         if (outcome instanceof Refresh.Refreshed refreshed) {
             ctx.json(tokens(refreshed.tokens()));
@@ -162,6 +169,10 @@ public final class AuthRoutes {
             throw ErrorCode.RATE_LIMITED.problem("too many failed sign-ins; try again later")
                     .retryAfter(Duration.ofSeconds(decision.retryAfterSeconds()));
         }
+    }
+
+    private static ProblemException suspended() {
+        return ProblemException.of(403, "TENANT_SUSPENDED", "Tenant refused", "the tenant is suspended");
     }
 
     private ProblemException failed(String accountKey, String clientKey) {

@@ -14,6 +14,7 @@ import io.erpcore.config.AppConfig;
 import io.erpcore.metrics.InMemoryMetricsSink;
 import io.erpcore.metrics.Metrics;
 import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.HashMap;
@@ -37,12 +38,15 @@ public final class StandaloneServer implements AutoCloseable {
 
     private final TestDatabase testDatabase;
     private final JdbiDatabase database;
+    private final InMemoryMetricsSink databaseMetrics;
     private final JavalinApplication app;
     private final HttpTestClient http;
 
-    private StandaloneServer(TestDatabase testDatabase, JdbiDatabase database, JavalinApplication app) {
+    private StandaloneServer(TestDatabase testDatabase, JdbiDatabase database, InMemoryMetricsSink databaseMetrics,
+            JavalinApplication app) {
         this.testDatabase = testDatabase;
         this.database = database;
+        this.databaseMetrics = databaseMetrics;
         this.app = app;
         this.http = HttpTestClient.on(app);
     }
@@ -60,10 +64,11 @@ public final class StandaloneServer implements AutoCloseable {
         }
         AppConfig config = TestApplications.config(values);
         TestDatabase testDatabase = PostgresFixture.migratedDatabase();
-        JdbiDatabase database = Databases.open(testDatabase, InMemoryMetricsSink.create());
+        InMemoryMetricsSink databaseMetrics = InMemoryMetricsSink.create();
+        JdbiDatabase database = Databases.open(testDatabase, databaseMetrics);
         JavalinApplication app = StandaloneApi.create(config, Metrics.create(InMemoryMetricsSink.create(),
                 config.metricsConfig()), database, Clock.systemUTC()).builder().build().start();
-        return new StandaloneServer(testDatabase, database, app);
+        return new StandaloneServer(testDatabase, database, databaseMetrics, app);
     }
 
     public HttpTestClient http() {
@@ -76,6 +81,17 @@ public final class StandaloneServer implements AutoCloseable {
 
     public JdbiDatabase database() {
         return database;
+    }
+
+    /** The metrics of the server's database: every statement it ran is in {@code db_operations_total}. */
+    public InMemoryMetricsSink databaseMetrics() {
+        return databaseMetrics;
+    }
+
+    /** How many statements the server's database has run so far, successful or not, in every scope. */
+    public long databaseStatements() {
+        return Math.round(databaseMetrics.meters("db_operations_total").stream()
+                .mapToDouble(databaseMetrics::counterValue).sum());
     }
 
     /** A new tenant with a random slug, made by the platform API; its owner signs in with {@link #OWNER_PASSWORD}. */
@@ -110,6 +126,21 @@ public final class StandaloneServer implements AutoCloseable {
     /** {@code PATCH path} with a JSON body. */
     public HttpResponse<String> patch(String path, String body, String... headers) {
         return http.send("PATCH", path, "application/json", body, headers);
+    }
+
+    /** {@code DELETE path} without a body. */
+    public HttpResponse<String> delete(String path, String... headers) {
+        HttpRequest.Builder request = http.request(path).DELETE();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build());
+    }
+
+    /** {@code POST /api/v1/auth/login} with {@code tenant}, {@code email} and {@code password}: the whole answer. */
+    public HttpResponse<String> login(String tenant, String email, String password) {
+        return post("/api/v1/auth/login", "{\"tenant\":\"" + tenant + "\",\"email\":\"" + email
+                + "\",\"password\":\"" + password + "\"}");
     }
 
     /** The JSON body of {@code response}. */
