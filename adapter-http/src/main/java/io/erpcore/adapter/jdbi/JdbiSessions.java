@@ -138,7 +138,7 @@ public final class JdbiSessions {
         }
         audit.record(new AuditOrigin(Optional.of(userId), correlationId)
                 .event(tenant, AuditAction.LOGGED_OUT, UserAudit.resource(userId))
-                .withAfter(AuditSnapshot.builder().put("everywhere", everywhere).put("revokedTokens", (long) revoked)
+                .withAfter(AuditSnapshot.builder().put("everywhere", everywhere).put("revokedCount", (long) revoked)
                         .build()));
         return revoked;
     }
@@ -148,7 +148,7 @@ public final class JdbiSessions {
         audit.record(new AuditOrigin(Optional.of(row.userId()), correlationId)
                 .event(tenant, AuditAction.REFRESH_TOKEN_REUSED, UserAudit.resource(row.userId()))
                 .withAfter(AuditSnapshot.builder().put("family", row.familyId().toString())
-                        .put("revokedTokens", (long) revoked).build()));
+                        .put("revokedCount", (long) revoked).build()));
         return new Refresh.Refused(Refresh.Reason.REUSED);
     }
 
