@@ -174,7 +174,11 @@ public final class UserRoutes {
         return roles;
     }
 
+    /** The phone field, when it is a string; null is no phone (on a change: remove it), not a wrong type. */
     private static Optional<String> phone(JsonFields body) {
+        if (body.isNull("phone")) {
+            return Optional.empty();
+        }
         Optional<String> phone = body.optionalText("phone");
         phone.filter(text -> !PHONE.matcher(text).matches())
                 .ifPresent(text -> body.add("phone", "must be a phone number of 3 to 32 digits, spaces and + ( ) . / -"));
