@@ -3,6 +3,7 @@ package io.erpcore.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -62,5 +63,26 @@ class GrantsTest {
     @Test
     void nothing_requested_is_always_grantable() {
         assertThat(Grants.canGrant(Set.of(), Set.of())).isTrue();
+    }
+
+    @Test
+    void an_admin_can_make_a_member_though_it_lacks_me_read() {
+        assertThat(Grants.canGrantRoles(Role.ADMIN.permissions(), List.of("member"))).isTrue();
+    }
+
+    @Test
+    void an_admin_can_make_an_auditor_or_an_admin_but_not_an_owner() {
+        assertThat(Grants.canGrantRoles(Role.ADMIN.permissions(), List.of("auditor", "admin"))).isTrue();
+        assertThat(Grants.canGrantRoles(Role.ADMIN.permissions(), List.of("member", "owner"))).isFalse();
+    }
+
+    @Test
+    void an_auditor_cannot_make_an_admin() {
+        assertThat(Grants.canGrantRoles(Role.AUDITOR.permissions(), List.of("admin"))).isFalse();
+    }
+
+    @Test
+    void the_own_account_exception_does_not_reach_api_key_scopes() {
+        assertThat(Grants.canGrant(Role.ADMIN.permissions(), permissions("me:read"))).isFalse();
     }
 }

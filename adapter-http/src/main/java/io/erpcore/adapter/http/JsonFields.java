@@ -31,6 +31,8 @@ final class JsonFields {
             .build();
 
     private static final int MAX_LIST = 50;
+    private static final char NUL = '\0';
+    private static final String NO_NUL = "must not contain the NUL character (\\u0000)";
 
     private final ObjectNode node;
     private final String prefix;
@@ -97,7 +99,10 @@ final class JsonFields {
         return optionalText(name);
     }
 
-    /** A string field that may be absent; when present it must be a string. */
+    /**
+     * A string field that may be absent; when present it must be a string without the NUL
+     * character, which PostgreSQL cannot store in text and would answer with an error.
+     */
     Optional<String> optionalText(String name) {
         JsonNode value = node.get(name);
         if (value == null) {
@@ -105,6 +110,10 @@ final class JsonFields {
         }
         if (!value.isTextual()) {
             add(name, "must be a string");
+            return Optional.empty();
+        }
+        if (value.textValue().indexOf(NUL) >= 0) {
+            add(name, NO_NUL);
             return Optional.empty();
         }
         return Optional.of(value.textValue());
@@ -137,6 +146,10 @@ final class JsonFields {
         for (JsonNode item : value) {
             if (!item.isTextual()) {
                 add(name, "must be an array of at most " + MAX_LIST + " strings");
+                return Optional.empty();
+            }
+            if (item.textValue().indexOf(NUL) >= 0) {
+                add(name, NO_NUL);
                 return Optional.empty();
             }
             texts.add(item.textValue());

@@ -10,7 +10,6 @@ import io.erpcore.adapter.jdbi.UserUpdate;
 import io.erpcore.security.Grants;
 import io.erpcore.security.PasswordHasher;
 import io.erpcore.security.PasswordPolicy;
-import io.erpcore.security.Permission;
 import io.erpcore.security.Principal;
 import io.erpcore.security.Role;
 import io.erpcore.security.audit.AuditOrigin;
@@ -175,7 +174,11 @@ public final class UserRoutes {
         return roles;
     }
 
+    /** The phone field, when it is a string; null is no phone (on a change: remove it), not a wrong type. */
     private static Optional<String> phone(JsonFields body) {
+        if (body.isNull("phone")) {
+            return Optional.empty();
+        }
         Optional<String> phone = body.optionalText("phone");
         phone.filter(text -> !PHONE.matcher(text).matches())
                 .ifPresent(text -> body.add("phone", "must be a phone number of 3 to 32 digits, spaces and + ( ) . / -"));
@@ -184,8 +187,7 @@ public final class UserRoutes {
 
     /** Refuses roles whose permissions the caller does not hold: 403, nothing changed. */
     private static void requireGrantable(Principal caller, List<String> roles) {
-        Set<Permission> wanted = Role.permissionsOf(roles);
-        if (!Grants.canGrant(caller.permissions(), wanted)) {
+        if (!Grants.canGrantRoles(caller.permissions(), roles)) {
             throw ErrorCode.PERMISSION_DENIED.problem("the roles " + roles + " carry permissions you do not hold");
         }
     }

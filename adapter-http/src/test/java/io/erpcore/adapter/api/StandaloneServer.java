@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -33,6 +34,8 @@ public final class StandaloneServer implements AutoCloseable {
     public static final String PLATFORM_TOKEN = "platform-token-for-tests-0123456789abcdef";
     /** The password of every owner made by {@link #newTenant}. */
     public static final String OWNER_PASSWORD = "correct horse battery staple";
+    /** The password of every user made by {@link #newUser}. */
+    public static final String USER_PASSWORD = "a long and unguessable passphrase";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -118,6 +121,42 @@ public final class StandaloneServer implements AutoCloseable {
         return json(answer).get("accessToken").asText();
     }
 
+    /** Signs the owner of {@code tenant} in; the access token. */
+    public String signInOwner(TenantAccount tenant) {
+        return signIn(tenant.slug(), tenant.ownerEmail(), OWNER_PASSWORD);
+    }
+
+    /**
+     * A new user of {@code tenant} with {@code roles} and a random e-mail address, created by
+     * {@code creatorToken} through {@code POST /api/v1/users} and signed in with {@link #USER_PASSWORD}.
+     */
+    public TenantUser newUser(TenantAccount tenant, String creatorToken, String... roles) {
+        String email = "user-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) + "@" + tenant.slug()
+                + ".example";
+        Map<String, Object> body = Map.of("email", email, "displayName", "User " + String.join(" ", roles),
+                "password", USER_PASSWORD, "roles", List.of(roles));
+        HttpResponse<String> created = post("/api/v1/users", write(body), bearer(creatorToken));
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("creating " + email + " answered " + created.statusCode() + ": "
+                    + created.body());
+        }
+        return new TenantUser(json(created).get("id").asText(), email, signIn(tenant.slug(), email, USER_PASSWORD));
+    }
+
+    /** {@code DELETE path}, without a body. */
+    public HttpResponse<String> delete(String path, String... headers) {
+        return http.send("DELETE", path, null, "", headers);
+    }
+
+    /** {@code value} as JSON text. */
+    public static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     /** {@code POST path} with a JSON body. */
     public HttpResponse<String> post(String path, String body, String... headers) {
         return http.send("POST", path, "application/json", body, headers);
@@ -165,5 +204,9 @@ public final class StandaloneServer implements AutoCloseable {
 
     /** A tenant made by {@link #newTenant}: its id, slug and owner's e-mail. */
     public record TenantAccount(String id, String slug, String ownerEmail) {
+    }
+
+    /** A user made by {@link #newUser}: its id, e-mail address and access token. */
+    public record TenantUser(String id, String email, String token) {
     }
 }
