@@ -28,6 +28,14 @@ public enum Role {
     /** Sees their own account. */
     MEMBER(Set.of(Permission.parse("me:read")));
 
+    /**
+     * What every user holds whatever their roles: reading their own account ({@code GET /api/v1/me}).
+     * The roles table names it for members only because it is all a member holds; an admin who
+     * could not read themselves, or could not make a member for lacking it, would be an accident
+     * of the table, not a rule.
+     */
+    public static final Permission SELF = Permission.parse("me:read");
+
     private final Set<Permission> permissions;
 
     Role(Set<Permission> permissions) {
@@ -55,6 +63,13 @@ public enum Role {
     }
 
     /** The union of the permissions of the roles named in {@code roleIds}; unknown ids grant nothing. */
+    /** What a user holding {@code roleIds} may do: the roles' permissions and {@link #SELF}. */
+    public static Set<Permission> userPermissions(Collection<String> roleIds) {
+        Set<Permission> granted = new HashSet<>(permissionsOf(roleIds));
+        granted.add(SELF);
+        return Set.copyOf(granted);
+    }
+
     public static Set<Permission> permissionsOf(Collection<String> roleIds) {
         Objects.requireNonNull(roleIds, "roleIds");
         Set<Permission> granted = new HashSet<>();

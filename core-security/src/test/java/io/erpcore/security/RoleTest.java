@@ -51,4 +51,11 @@ class RoleTest {
     void unknown_role_ids_grant_nothing() {
         assertThat(Role.permissionsOf(List.of("root", "Owner", ""))).isEmpty();
     }
+
+    @Test
+    void every_user_reads_their_own_account_whatever_their_roles() {
+        assertThat(Role.userPermissions(List.of("auditor"))).contains(Role.SELF)
+                .containsAll(Role.AUDITOR.permissions());
+        assertThat(Role.userPermissions(List.of("no-such-role"))).containsExactly(Role.SELF);
+    }
 }

@@ -187,7 +187,7 @@ public final class UserRoutes {
 
     /** Refuses roles whose permissions the caller does not hold: 403, nothing changed. */
     private static void requireGrantable(Principal caller, List<String> roles) {
-        if (!Grants.canGrantRoles(caller.permissions(), roles)) {
+        if (!Grants.canGrant(caller.permissions(), Role.userPermissions(roles))) {
             throw ErrorCode.PERMISSION_DENIED.problem("the roles " + roles + " carry permissions you do not hold");
         }
     }

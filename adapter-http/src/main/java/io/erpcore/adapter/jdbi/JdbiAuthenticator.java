@@ -102,7 +102,7 @@ public final class JdbiAuthenticator implements Authenticator {
             return new Authentication.Refused("USER_DISABLED", "the user of this token is disabled or deleted");
         }
         return new Authentication.Authenticated(new Principal(claims.userId().toString(),
-                Optional.of(claims.tenant().toString()), Role.permissionsOf(user.get().roles())));
+                Optional.of(claims.tenant().toString()), Role.userPermissions(user.get().roles())));
     }
 
     private Authentication apiKey(String key) {
@@ -125,7 +125,7 @@ public final class JdbiAuthenticator implements Authenticator {
         }
         touch(tenant, row.id());
         return new Authentication.Authenticated(new Principal(row.createdBy().toString(), Optional.of(tenant.toString()),
-                within(row.scopes(), Role.permissionsOf(creator.get().roles()))));
+                within(row.scopes(), Role.userPermissions(creator.get().roles()))));
     }
 
     /** The scopes the creator still holds: a demoted creator's keys shrink with them. */

@@ -143,11 +143,6 @@ public final class StandaloneServer implements AutoCloseable {
         return new TenantUser(json(created).get("id").asText(), email, signIn(tenant.slug(), email, USER_PASSWORD));
     }
 
-    /** {@code DELETE path}, without a body. */
-    public HttpResponse<String> delete(String path, String... headers) {
-        return http.send("DELETE", path, null, "", headers);
-    }
-
     /** {@code value} as JSON text. */
     public static String write(Object value) {
         try {
