@@ -11,7 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Development without DATABASE_URL: the host runs its own PostgreSQL and keeps the data for the next start. */
+/**
+ * Development without DATABASE_URL: the host runs its own PostgreSQL, seeds the demo tenant once,
+ * serves, and keeps data and secrets for the next start. Each run stops as soon as it serves.
+ */
 class EmbeddedDefaultTest {
 
     @TempDir
@@ -23,9 +26,20 @@ class EmbeddedDefaultTest {
         String second = startInDevelopment();
 
         assertThat(workingDirectory.resolve("data/postgres/PG_VERSION")).exists();
-        assertThat(first).contains("Embedded PostgreSQL on localhost:", "(created)", "Migrations applied", "Database ready");
-        assertThat(second).contains("(reused)", "Database ready");
+        assertThat(first).contains("Embedded PostgreSQL on localhost:", "(created)", "Migrations applied", "Database ready",
+                "ERP Core is listening on http://localhost:", "ERP Core stopped");
+        assertThat(second).contains("(reused)", "Database ready", "ERP Core is listening on http://localhost:");
         assertThat(Files.exists(workingDirectory.resolve("data/postgres/postmaster.pid"))).as("stopped cleanly").isFalse();
+    }
+
+    @Test
+    void seeds_the_demo_tenant_once_and_logs_its_password_once() {
+        String first = startInDevelopment();
+        String second = startInDevelopment();
+
+        assertThat(first).containsPattern("sign in with tenant demo, e-mail owner@demo.local and the password "
+                + "[A-Za-z0-9_-]{24} \\(shown this once\\)");
+        assertThat(second).doesNotContain("Development seed", "the password");
     }
 
     /** Runs the host with no variables at all and returns what it logged. */
@@ -34,7 +48,7 @@ class EmbeddedDefaultTest {
         ByteArrayOutputStream logged = new ByteArrayOutputStream();
         System.setOut(new PrintStream(logged, true, StandardCharsets.UTF_8));
         try {
-            HostRun run = HostRun.of(Map.of(), workingDirectory);
+            HostRun run = HostRun.of(Map.of(), workingDirectory, "--port", "0");
             assertThat(run.exitCode()).as(run.err()).isZero();
         } finally {
             System.setOut(original);
