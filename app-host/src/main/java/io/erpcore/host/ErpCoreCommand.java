@@ -5,6 +5,7 @@ import io.erpcore.config.AppConfig;
 import io.erpcore.config.ConfigLoader;
 import io.erpcore.config.ConfigSources;
 import io.erpcore.config.ConfigurationException;
+import io.erpcore.config.LayeredConfigSource;
 import io.erpcore.config.LoadedConfig;
 import io.erpcore.logging.StructuredLogger;
 import io.erpcore.metrics.Metrics;
@@ -84,10 +85,14 @@ final class ErpCoreCommand implements Callable<Integer> {
     public Integer call() {
         LoadedConfig loaded;
         try {
-            loaded = ConfigLoader.load(ConfigSources.standard(flags(), process.variables(), process.workingDirectory()));
+            LayeredConfigSource sources = ConfigSources.standard(flags(), process.variables(), process.workingDirectory());
+            loaded = DevelopmentSecrets.apply(ConfigLoader.load(sources), sources, process.workingDirectory(), !validateConfig);
         } catch (ConfigurationException invalid) {
             process.err().println("ERP Core cannot start. " + invalid.getMessage());
             return ExitCode.CONFIGURATION;
+        } catch (HostStartupException e) {
+            process.err().println("ERP Core cannot start. " + e.getMessage());
+            return e.exitCode();
         }
         if (validateConfig) {
             loaded.warnings().forEach(warning -> process.err().println("WARNING: " + warning));

@@ -40,6 +40,7 @@ class EmbeddedDefaultTest {
         assertThat(first).containsPattern("sign in with tenant demo, e-mail owner@demo.local and the password "
                 + "[A-Za-z0-9_-]{24} \\(shown this once\\)");
         assertThat(second).doesNotContain("Development seed", "the password");
+        assertThat(second).contains("Development secrets (JWT_SECRET, ENCRYPTION_KEY) are read from data/dev-secrets.properties");
     }
 
     /** Runs the host with no variables at all and returns what it logged. */
