@@ -70,7 +70,8 @@ final class ErpCoreCommand implements Callable<Integer> {
         List<String> sections = new ArrayList<>(commandLine.getHelpSectionKeys());
         sections.add(CatalogueHelp.SECTION);
         commandLine.setHelpSectionKeys(sections);
-        int exitCode = ExitCode.USAGE;
+        // Picocli answers a failure of the command itself with 1; this covers an error that escapes it.
+        int exitCode = CommandLine.ExitCode.SOFTWARE;
         try {
             exitCode = commandLine.execute(args);
         } finally {

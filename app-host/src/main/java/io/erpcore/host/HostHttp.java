@@ -14,8 +14,8 @@ import java.util.Map;
 
 /**
  * The HTTP phase of start-up: the standalone API over the database with the Prometheus scrape at
- * {@code /metrics}, the development seed, the audit head publisher, then the listener on
- * {@code HOST}:{@code PORT}. Closing it stops the server, then the publisher; the database is the
+ * {@code /metrics}, the audit head publisher, the listener on {@code HOST}:{@code PORT}, then the
+ * development seed. Closing it stops the server, then the publisher; the database is the
  * caller's, closed after this.
  */
 final class HostHttp implements AutoCloseable {
@@ -36,10 +36,12 @@ final class HostHttp implements AutoCloseable {
         JavalinApplication app = api.builder().metricsEndpoint(sink::scrape).build();
         AuditHeadPublisher publisher = AuditHeadPublisher.start(api.auditHeads(), AUDIT_HEAD_INTERVAL);
         try {
+            // Listening first: a start that fails on a taken port seeds nothing, so the demo owner's
+            // password is not spent on a run the developer is about to retry.
+            listen(app, config);
             if (config.environment().isDevelopment()) {
                 seed(api, log);
             }
-            listen(app, config);
         } catch (HostStartupException e) {
             app.stop();
             publisher.close();
@@ -73,8 +75,7 @@ final class HostHttp implements AutoCloseable {
             app.start();
         } catch (RuntimeException e) {
             throw new HostStartupException(ExitCode.PORT_IN_USE, "Cannot listen on " + config.serverConfig().host() + ":"
-                    + config.serverConfig().port() + ": " + e.getMessage()
-                    + "; is another process using the port? Choose another with PORT or --port", e);
+                    + config.serverConfig().port() + " (choose another port with PORT or --port): " + e.getMessage(), e);
         }
     }
 }

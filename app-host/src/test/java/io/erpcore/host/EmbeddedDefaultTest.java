@@ -3,7 +3,10 @@ package io.erpcore.host;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,14 +46,31 @@ class EmbeddedDefaultTest {
         assertThat(second).contains("Development secrets (JWT_SECRET, ENCRYPTION_KEY) are read from data/dev-secrets.properties");
     }
 
-    /** Runs the host with no variables at all and returns what it logged. */
+    @Test
+    void a_taken_port_exits_75_and_seeds_nothing() throws IOException {
+        String failed;
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            failed = run(ExitCode.PORT_IN_USE, "--port", String.valueOf(taken.getLocalPort()));
+        }
+        String next = startInDevelopment();
+
+        assertThat(failed).contains("Cannot listen on localhost:").doesNotContain("Development seed");
+        assertThat(Files.exists(workingDirectory.resolve("data/postgres/postmaster.pid"))).as("stopped cleanly").isFalse();
+        assertThat(next).contains("Development seed: created the tenant 'demo'");
+    }
+
+    /** Runs the host with no variables at all on a free port and returns what it logged. */
     private String startInDevelopment() {
+        return run(ExitCode.OK, "--port", "0");
+    }
+
+    private String run(int expectedExitCode, String... args) {
         PrintStream original = System.out;
         ByteArrayOutputStream logged = new ByteArrayOutputStream();
         System.setOut(new PrintStream(logged, true, StandardCharsets.UTF_8));
         try {
-            HostRun run = HostRun.of(Map.of(), workingDirectory, "--port", "0");
-            assertThat(run.exitCode()).as(run.err()).isZero();
+            HostRun run = HostRun.of(Map.of(), workingDirectory, args);
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(expectedExitCode);
         } finally {
             System.setOut(original);
         }
