@@ -37,6 +37,9 @@ final class EmbeddedDatabase implements AutoCloseable {
         EmbeddedPostgres server = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
+                // The host stops the server itself, after the HTTP server: a hook of its own would
+                // race the host's stop and pull the database from under requests still in progress.
+                .setRegisterShutdownHook(false)
                 .start();
         EmbeddedDatabase database = new EmbeddedDatabase(server, dataDirectory, reused);
         PostgresProvisioning.provision(server.getPostgresDatabase(), DATABASE, OWNER, RUNTIME);

@@ -5,6 +5,7 @@ import io.erpcore.config.AppConfig;
 import io.erpcore.config.ConfigLoader;
 import io.erpcore.config.ConfigSources;
 import io.erpcore.config.ConfigurationException;
+import io.erpcore.config.LayeredConfigSource;
 import io.erpcore.config.LoadedConfig;
 import io.erpcore.logging.StructuredLogger;
 import io.erpcore.metrics.Metrics;
@@ -32,8 +33,12 @@ import picocli.CommandLine.Option;
                 + "system properties (-DNAME=value), the environment, ./.env, then the defaults below.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            " 0:clean stop, or the command did what was asked",
+            " 0:clean stop (SIGTERM, SIGINT), or the command did what was asked",
             "64:the command line is wrong",
+            "65:the tenancy lint failed outside development",
+            "69:the database cannot be reached",
+            "70:a migration failed",
+            "75:the port is in use",
             "78:the configuration is invalid; every violation is listed"})
 final class ErpCoreCommand implements Callable<Integer> {
 
@@ -65,9 +70,15 @@ final class ErpCoreCommand implements Callable<Integer> {
         List<String> sections = new ArrayList<>(commandLine.getHelpSectionKeys());
         sections.add(CatalogueHelp.SECTION);
         commandLine.setHelpSectionKeys(sections);
-        int exitCode = commandLine.execute(args);
-        process.out().flush();
-        process.err().flush();
+        // Picocli answers a failure of the command itself with 1; this covers an error that escapes it.
+        int exitCode = CommandLine.ExitCode.SOFTWARE;
+        try {
+            exitCode = commandLine.execute(args);
+        } finally {
+            process.out().flush();
+            process.err().flush();
+            process.stopSignal().finished(exitCode);
+        }
         return exitCode;
     }
 
@@ -75,10 +86,14 @@ final class ErpCoreCommand implements Callable<Integer> {
     public Integer call() {
         LoadedConfig loaded;
         try {
-            loaded = ConfigLoader.load(ConfigSources.standard(flags(), process.variables(), process.workingDirectory()));
+            LayeredConfigSource sources = ConfigSources.standard(flags(), process.variables(), process.workingDirectory());
+            loaded = DevelopmentSecrets.apply(ConfigLoader.load(sources), sources, process.workingDirectory(), !validateConfig);
         } catch (ConfigurationException invalid) {
             process.err().println("ERP Core cannot start. " + invalid.getMessage());
             return ExitCode.CONFIGURATION;
+        } catch (HostStartupException e) {
+            process.err().println("ERP Core cannot start. " + e.getMessage());
+            return e.exitCode();
         }
         if (validateConfig) {
             loaded.warnings().forEach(warning -> process.err().println("WARNING: " + warning));
@@ -88,20 +103,29 @@ final class ErpCoreCommand implements Callable<Integer> {
         return start(loaded);
     }
 
-    /** The start-up phases so far: logging, metrics, database; serving HTTP comes with a later version. */
+    /**
+     * The start-up phases so far (logging, metrics, database, HTTP), then serving until the stop
+     * signal; the stop closes them in reverse: the HTTP server, the audit head publisher, the
+     * database, the metrics, and logging last. Bootstrap phases and the graceful drain come later.
+     */
     private int start(LoadedConfig loaded) {
         AppConfig config = loaded.config();
         StructuredLogger log = HostLogging.start(loaded);
-        try (MicrometerMetricsSink sink = MicrometerMetricsSink.prometheus();
-                HostDatabase database = HostDatabase.start(config, process.workingDirectory(),
-                        Metrics.create(sink, config.metricsConfig()), sink.registry(), log)) {
-            log.info("ERP Core started its database; this version does not serve HTTP yet, so it stops here",
-                    Map.of("env", config.environment().id()));
+        try (MicrometerMetricsSink sink = MicrometerMetricsSink.prometheus()) {
+            Metrics metrics = Metrics.create(sink, config.metricsConfig());
+            try (HostDatabase database = HostDatabase.start(config, process.workingDirectory(), metrics, sink.registry(), log);
+                    HostHttp http = HostHttp.start(config, metrics, sink, database.runtime(), log)) {
+                process.stopSignal().awaitRequest();
+                log.info("ERP Core is stopping");
+            }
         } catch (HostStartupException e) {
             log.error(e.getMessage(), Map.of("exitCode", e.exitCode()));
             HostLogging.stop();
             return e.exitCode();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        log.info("ERP Core stopped");
         HostLogging.stop();
         return ExitCode.OK;
     }

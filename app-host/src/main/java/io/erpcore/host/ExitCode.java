@@ -16,6 +16,8 @@ public final class ExitCode {
     public static final int DATABASE_UNAVAILABLE = 69;
     /** A migration failed; the database is as the last successful migration left it (EX_SOFTWARE). */
     public static final int MIGRATION_FAILED = 70;
+    /** The server cannot listen on HOST:PORT, usually because another process has the port (EX_TEMPFAIL). */
+    public static final int PORT_IN_USE = 75;
     /** The configuration is invalid; nothing was started (BSD sysexits EX_CONFIG). */
     public static final int CONFIGURATION = 78;
 

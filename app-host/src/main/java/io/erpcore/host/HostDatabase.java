@@ -59,6 +59,11 @@ final class HostDatabase implements AutoCloseable {
         }
     }
 
+    /** The runtime role's pool, for the API; it stays the host's, closed by {@link #close()}. */
+    JdbiDatabase runtime() {
+        return runtime;
+    }
+
     @Override
     public void close() {
         runtime.close();
