@@ -103,6 +103,14 @@ public final class StructuredLogger {
         emit(Level.DEBUG, null, message, null, context, NONE);
     }
 
+    /**
+     * Whether {@link #http} lines are written: the one-line-per-request caller checks it first, so
+     * that a server whose request log is off builds no line at all.
+     */
+    public boolean isHttpEnabled() {
+        return logger.isEnabledForLevel(Level.INFO);
+    }
+
     /** The one line per HTTP request: INFO with the {@link LogMarkers#HTTP} marker. */
     public void http(String message, Map<String, ?> context) {
         emit(Level.INFO, LogMarkers.HTTP, message, null, context, NONE);

@@ -63,6 +63,7 @@ public final class AccessTokens {
     private final String issuer;
     private final String audience;
     private final Duration ttl;
+    private final Duration clockSkew;
     private final Clock clock;
 
     private AccessTokens(JwtConfig config, Map<String, JWTVerifier> verifiersByKeyId, Algorithm signingAlgorithm, Clock clock) {
@@ -73,6 +74,15 @@ public final class AccessTokens {
         this.audience = config.audience();
         this.ttl = config.accessTokenTtl();
         this.clock = clock;
+        this.clockSkew = config.clockSkew();
+    }
+
+    /**
+     * How far past {@code exp} (and before {@code nbf}) a token is still accepted: {@code JWT_CLOCK_SKEW}.
+     * A caller that remembers verified tokens checks expiry with it.
+     */
+    public Duration clockSkew() {
+        return clockSkew;
     }
 
     /**

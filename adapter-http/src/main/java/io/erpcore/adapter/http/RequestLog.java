@@ -34,7 +34,7 @@ final class RequestLog implements RequestLogger {
             int status = ctx.statusCode();
             String method = ctx.method().name();
             metrics.recordRequest(method, request.route(), status, durationMs, request.logFields().get(LogField.TENANT_ID));
-            if (!request.operational() || status >= 500) {
+            if ((!request.operational() || status >= 500) && LOG.isHttpEnabled()) {
                 RequestMdc.ensure(request);
                 log(ctx, request, method, status, durationMs);
             }

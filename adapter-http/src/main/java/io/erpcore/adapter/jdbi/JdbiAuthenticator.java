@@ -31,12 +31,22 @@ import java.util.UUID;
  * roles takes effect within that time; permissions are the user's current roles', not the token's
  * claim. An API key names its tenant and prefix; the key row is read (cached as long), its hash
  * compared in constant time, and it acts with its scopes, cut down to what its creator holds now.
- * {@code last_used_at} is written at most once a minute per key. Thread-safe.
+ * {@code last_used_at} is written at most once a minute per key.
+ *
+ * <p>A client sends the same access token with every request until it expires, so a token that
+ * verified is remembered (by its text, tokens up to {@value #MAX_REMEMBERED_TOKEN} characters, for
+ * at most {@link #REMEMBER_TOKENS}) and not verified again; its expiry is still checked on every
+ * request. Verification depends on nothing else that can change while the process runs: the keys
+ * are fixed at start-up, and disabling a user goes through the status cache. Thread-safe.
  */
 public final class JdbiAuthenticator implements Authenticator {
 
     /** How long a user's status and roles, or an API key's row, are reused before being read again. */
     public static final Duration STATUS_TTL = Duration.ofSeconds(5);
+
+    /** How long a verified token is remembered, at most. */
+    public static final Duration REMEMBER_TOKENS = Duration.ofMinutes(1);
+    static final int MAX_REMEMBERED_TOKEN = 2048;
 
     private static final Duration LAST_USED_EVERY = Duration.ofMinutes(1);
     private static final int MAX_CACHED = 100_000;
@@ -50,6 +60,7 @@ public final class JdbiAuthenticator implements Authenticator {
     private final Cache<UserKey, Optional<UserCredentials>> credentials;
     private final Cache<KeyName, Optional<ApiKeyCredential>> apiKeys;
     private final Cache<UUID, Boolean> recentlyUsed;
+    private final Cache<String, AccessTokenClaims> verified;
 
     private JdbiAuthenticator(AccessTokens tokens, JdbiUserRepository users, JdbiApiKeyRepository keys, Clock clock) {
         this.tokens = tokens;
@@ -59,6 +70,7 @@ public final class JdbiAuthenticator implements Authenticator {
         this.credentials = cache(STATUS_TTL);
         this.apiKeys = cache(STATUS_TTL);
         this.recentlyUsed = cache(LAST_USED_EVERY);
+        this.verified = cache(REMEMBER_TOKENS);
     }
 
     /** An authenticator verifying tokens with {@code tokens} and reading users and keys through the repositories. */
@@ -89,13 +101,23 @@ public final class JdbiAuthenticator implements Authenticator {
     }
 
     private Authentication bearer(String token) {
-        TokenVerification verification = tokens.verify(token);
-        if (verification instanceof TokenVerification.Invalid invalid) {
-            return invalid.reason() == TokenVerification.Reason.EXPIRED
-                    ? new Authentication.Refused("TOKEN_EXPIRED", "the access token has expired; refresh it")
-                    : new Authentication.Refused("INVALID_TOKEN", "the access token is not valid: " + describe(invalid.reason()));
+        AccessTokenClaims claims = verified.getIfPresent(token);
+        if (claims != null && !clock.instant().isBefore(claims.expiresAt().plus(tokens.clockSkew()))) {
+            verified.invalidate(token);
+            claims = null;
         }
-        AccessTokenClaims claims = ((TokenVerification.Valid) verification).claims();
+        if (claims == null) {
+            TokenVerification verification = tokens.verify(token);
+            if (verification instanceof TokenVerification.Invalid invalid) {
+                return invalid.reason() == TokenVerification.Reason.EXPIRED ? EXPIRED
+                        : new Authentication.Refused("INVALID_TOKEN", "the access token is not valid: "
+                                + describe(invalid.reason()));
+            }
+            claims = ((TokenVerification.Valid) verification).claims();
+            if (token.length() <= MAX_REMEMBERED_TOKEN) {
+                verified.put(token, claims);
+            }
+        }
         Optional<UserCredentials> user = credentials.get(new UserKey(claims.tenant(), claims.userId()),
                 key -> users.findCredentialsById(key.tenant(), key.user()));
         if (user.isEmpty() || !user.get().isActive()) {
@@ -145,6 +167,9 @@ public final class JdbiAuthenticator implements Authenticator {
             keys.touchLastUsed(tenant, key);
         }
     }
+
+    private static final Authentication EXPIRED =
+            new Authentication.Refused("TOKEN_EXPIRED", "the access token has expired; refresh it");
 
     private static Authentication invalidKey() {
         return new Authentication.Refused("INVALID_API_KEY", "the API key is unknown, revoked or expired");
