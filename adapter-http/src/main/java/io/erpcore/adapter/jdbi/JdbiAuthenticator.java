@@ -57,7 +57,8 @@ public final class JdbiAuthenticator implements Authenticator {
     private final JdbiUserRepository users;
     private final JdbiApiKeyRepository keys;
     private final Clock clock;
-    private final Cache<UserKey, Optional<UserCredentials>> credentials;
+    // The principal of each active user, built once per STATUS_TTL; empty for a disabled or deleted one.
+    private final Cache<UserKey, Optional<Principal>> principals;
     private final Cache<KeyName, Optional<ApiKeyCredential>> apiKeys;
     private final Cache<UUID, Boolean> recentlyUsed;
     private final Cache<String, AccessTokenClaims> verified;
@@ -67,7 +68,7 @@ public final class JdbiAuthenticator implements Authenticator {
         this.users = users;
         this.keys = keys;
         this.clock = clock;
-        this.credentials = cache(STATUS_TTL);
+        this.principals = cache(STATUS_TTL);
         this.apiKeys = cache(STATUS_TTL);
         this.recentlyUsed = cache(LAST_USED_EVERY);
         this.verified = cache(REMEMBER_TOKENS);
@@ -97,7 +98,7 @@ public final class JdbiAuthenticator implements Authenticator {
 
     /** Forgets what is cached of user {@code id}, after a change made in this process. */
     public void forgetUser(TenantId tenant, UUID id) {
-        credentials.invalidate(new UserKey(tenant, id));
+        principals.invalidate(new UserKey(tenant, id));
     }
 
     private Authentication bearer(String token) {
@@ -118,13 +119,8 @@ public final class JdbiAuthenticator implements Authenticator {
                 verified.put(token, claims);
             }
         }
-        Optional<UserCredentials> user = credentials.get(new UserKey(claims.tenant(), claims.userId()),
-                key -> users.findCredentialsById(key.tenant(), key.user()));
-        if (user.isEmpty() || !user.get().isActive()) {
-            return new Authentication.Refused("USER_DISABLED", "the user of this token is disabled or deleted");
-        }
-        return new Authentication.Authenticated(new Principal(claims.userId().toString(),
-                Optional.of(claims.tenant().toString()), Role.userPermissions(user.get().roles())));
+        Optional<Principal> user = principal(claims.tenant(), claims.userId());
+        return user.<Authentication>map(Authentication.Authenticated::new).orElse(USER_DISABLED);
     }
 
     private Authentication apiKey(String key) {
@@ -140,14 +136,13 @@ public final class JdbiAuthenticator implements Authenticator {
             return invalidKey();
         }
         ApiKeyRow row = stored.get().key();
-        Optional<UserCredentials> creator = credentials.get(new UserKey(tenant, row.createdBy()),
-                name -> users.findCredentialsById(name.tenant(), name.user()));
-        if (creator.isEmpty() || !creator.get().isActive()) {
+        Optional<Principal> creator = principal(tenant, row.createdBy());
+        if (creator.isEmpty()) {
             return invalidKey();
         }
         touch(tenant, row.id());
         return new Authentication.Authenticated(new Principal(row.createdBy().toString(), Optional.of(tenant.toString()),
-                within(row.scopes(), Role.userPermissions(creator.get().roles()))));
+                within(row.scopes(), creator.get().permissions())));
     }
 
     /** The scopes the creator still holds: a demoted creator's keys shrink with them. */
@@ -162,12 +157,22 @@ public final class JdbiAuthenticator implements Authenticator {
         return granted;
     }
 
+    /** The principal of user {@code id} as it stands (at most {@link #STATUS_TTL} ago); empty unless active. */
+    private Optional<Principal> principal(TenantId tenant, UUID id) {
+        return principals.get(new UserKey(tenant, id), key -> users.findCredentialsById(key.tenant(), key.user())
+                .filter(UserCredentials::isActive)
+                .map(user -> new Principal(user.id().toString(), Optional.of(key.tenant().toString()),
+                        Role.userPermissions(user.roles()))));
+    }
+
     private void touch(TenantId tenant, UUID key) {
         if (recentlyUsed.asMap().putIfAbsent(key, Boolean.TRUE) == null) {
             keys.touchLastUsed(tenant, key);
         }
     }
 
+    private static final Authentication USER_DISABLED =
+            new Authentication.Refused("USER_DISABLED", "the user of this token is disabled or deleted");
     private static final Authentication EXPIRED =
             new Authentication.Refused("TOKEN_EXPIRED", "the access token has expired; refresh it");
 
