@@ -1,7 +1,9 @@
 package io.erpcore.adapter.http;
 
 import io.erpcore.adapter.jdbi.ApiKeyRow;
+import io.erpcore.adapter.jdbi.InvalidPageRequestException;
 import io.erpcore.adapter.jdbi.JdbiApiKeyRepository;
+import io.erpcore.adapter.jdbi.Page;
 import io.erpcore.security.ApiKeys;
 import io.erpcore.security.Grants;
 import io.erpcore.security.NewApiKey;
@@ -24,7 +26,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The API keys of the caller's own tenant: {@code GET /api/v1/api-keys} with {@code apikeys:read};
+ * The API keys of the caller's own tenant: {@code GET /api/v1/api-keys} (oldest first, {@code limit}
+ * 1..100, default 20, {@code cursor}) with {@code apikeys:read};
  * {@code POST /api/v1/api-keys} and {@code DELETE /api/v1/api-keys/{id}} with {@code apikeys:write}.
  *
  * <p>A new key is answered once, in the creation's answer, and stored only as its hash; its
@@ -56,9 +59,16 @@ public final class ApiKeyRoutes {
     }
 
     private void list(Context ctx) {
+        Page<ApiKeyRow> page;
+        try {
+            page = keys.list(tenant(ctx), Optional.ofNullable(ctx.queryParam("cursor")),
+                    PageLimits.read(ctx, JdbiApiKeyRepository.MAX_PAGE));
+        } catch (InvalidPageRequestException e) {
+            throw ProblemException.validation("the query is not valid", List.of(new FieldError("cursor", e.getMessage())));
+        }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("data", keys.list(tenant(ctx)).stream().map(ApiKeyRoutes::key).toList());
-        body.put("nextCursor", null);
+        body.put("data", page.items().stream().map(ApiKeyRoutes::key).toList());
+        body.put("nextCursor", page.nextCursor().orElse(null));
         ctx.json(body);
     }
 
@@ -98,8 +108,8 @@ public final class ApiKeyRoutes {
 
     private void revoke(Context ctx) {
         ApiRequest request = ApiRequest.of(ctx);
-        Optional<UUID> id = uuid(ctx.pathParam("id"));
-        AuditOrigin origin = new AuditOrigin(request.principal().flatMap(principal -> uuid(principal.subject())),
+        Optional<UUID> id = PathIds.uuid(ctx.pathParam("id"));
+        AuditOrigin origin = new AuditOrigin(request.principal().flatMap(principal -> PathIds.uuid(principal.subject())),
                 Optional.of(request.correlationId()));
         if (id.isEmpty() || !keys.revoke(tenant(ctx), id.get(), origin)) {
             throw ErrorCode.NOT_FOUND.problem("this tenant has no such API key, or it is revoked already");
@@ -116,13 +126,6 @@ public final class ApiKeyRoutes {
         }
     }
 
-    private static Optional<UUID> uuid(String text) {
-        try {
-            return Optional.of(UUID.fromString(text));
-        } catch (IllegalArgumentException notAUuid) {
-            return Optional.empty();
-        }
-    }
 
     private static TenantId tenant(Context ctx) {
         return ApiRequest.of(ctx).tenantId().orElseThrow();

@@ -32,7 +32,6 @@ import java.util.function.Function;
 public final class TenantRoutes {
 
     private static final String TENANTS = "/api/v1/tenants";
-    private static final int DEFAULT_LIMIT = 20;
 
     private final JdbiTenantDirectory directory;
     private final Function<String, String> passwordHasher;
@@ -78,7 +77,7 @@ public final class TenantRoutes {
     }
 
     private void list(Context ctx) {
-        int limit = limit(ctx.queryParam("limit"));
+        int limit = PageLimits.read(ctx, JdbiTenantDirectory.MAX_PAGE);
         Page<Tenant> page;
         try {
             page = directory.list(Optional.ofNullable(ctx.queryParam("cursor")), limit);
@@ -114,22 +113,6 @@ public final class TenantRoutes {
                 .orElseThrow(TenantRoutes::notFound);
         onChange.accept(id);
         ctx.json(tenant(updated));
-    }
-
-    private static int limit(String text) {
-        if (text == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(text);
-            if (limit >= 1 && limit <= JdbiTenantDirectory.MAX_PAGE) {
-                return limit;
-            }
-        } catch (NumberFormatException notANumber) {
-            // answered below
-        }
-        throw ProblemException.validation("the query is not valid", List.of(new FieldError("limit",
-                "must be a whole number from 1 to " + JdbiTenantDirectory.MAX_PAGE)));
     }
 
     // An id that is no UUID names no tenant: 404, the same answer as an unknown id.

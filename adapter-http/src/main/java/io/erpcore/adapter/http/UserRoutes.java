@@ -44,7 +44,6 @@ public final class UserRoutes {
     /** What changing users needs. */
     public static final String WRITE = "users:write";
 
-    private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_PASSWORD = 1024;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()./-]{2,31}");
@@ -79,7 +78,7 @@ public final class UserRoutes {
     }
 
     private void list(Context ctx) {
-        int limit = limit(ctx.queryParam("limit"));
+        int limit = PageLimits.read(ctx, JdbiUserRepository.MAX_PAGE);
         Page<UserRow> page;
         try {
             page = users.list(tenant(ctx), Optional.ofNullable(ctx.queryParam("cursor")), limit);
@@ -163,7 +162,7 @@ public final class UserRoutes {
     }
 
     private UserRow existing(Context ctx) {
-        return uuid(ctx.pathParam("id")).flatMap(id -> users.findById(tenant(ctx), id)).orElseThrow(UserRoutes::notFound);
+        return PathIds.uuid(ctx.pathParam("id")).flatMap(id -> users.findById(tenant(ctx), id)).orElseThrow(UserRoutes::notFound);
     }
 
     /** The roles field, when present: a list of known role ids. */
@@ -194,34 +193,10 @@ public final class UserRoutes {
 
     private static AuditOrigin origin(Context ctx) {
         ApiRequest request = ApiRequest.of(ctx);
-        return new AuditOrigin(request.principal().flatMap(principal -> uuid(principal.subject())),
+        return new AuditOrigin(request.principal().flatMap(principal -> PathIds.uuid(principal.subject())),
                 Optional.of(request.correlationId()));
     }
 
-    private static int limit(String text) {
-        if (text == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(text);
-            if (limit >= 1 && limit <= JdbiUserRepository.MAX_PAGE) {
-                return limit;
-            }
-        } catch (NumberFormatException notANumber) {
-            // answered below
-        }
-        throw ProblemException.validation("the query is not valid", List.of(new FieldError("limit",
-                "must be a whole number from 1 to " + JdbiUserRepository.MAX_PAGE)));
-    }
-
-    // An id that is no UUID names no user: 404, the same answer as an unknown or foreign id.
-    private static Optional<UUID> uuid(String text) {
-        try {
-            return Optional.of(UUID.fromString(text));
-        } catch (IllegalArgumentException notAUuid) {
-            return Optional.empty();
-        }
-    }
 
     private static ProblemException notFound() {
         return ErrorCode.NOT_FOUND.problem("this tenant has no such user");

@@ -25,6 +25,8 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 public final class JdbiApiKeyRepository {
 
+    /** The largest page {@link #list(TenantId, Optional, int)} serves. */
+    public static final int MAX_PAGE = 100;
     /** The longest name a key may have, in characters. */
     public static final int NAME_MAX = 200;
 
@@ -102,6 +104,25 @@ public final class JdbiApiKeyRepository {
         return rls.inTenant(tenant, Execution.singleStatement().idempotent(), handle ->
                 handle.createQuery("select " + COLUMNS + " from api_keys order by created_at, id")
                         .map(JdbiApiKeyRepository::row).list());
+    }
+
+    /**
+     * The page of {@code limit} keys after {@code cursor} (the first page without one), oldest
+     * first, revoked ones included; without hashes.
+     *
+     * @throws InvalidPageRequestException for a limit outside 1..100 or a cursor no page handed out
+     */
+    public Page<ApiKeyRow> list(TenantId tenant, Optional<String> cursor, int limit) {
+        Cursor.requireLimit(limit, MAX_PAGE);
+        Optional<Cursor> after = Cursor.decode(cursor);
+        List<ApiKeyRow> rows = rls.inTenant(tenant, Execution.singleStatement().idempotent(), handle ->
+                (after.isEmpty()
+                        ? handle.createQuery("select " + COLUMNS + " from api_keys order by created_at, id limit :rows")
+                        : handle.createQuery("select " + COLUMNS + " from api_keys where (created_at, id) > (:at, :id) "
+                                        + "order by created_at, id limit :rows")
+                                .bind("at", Columns.timestamp(after.get().createdAt())).bind("id", after.get().id()))
+                        .bind("rows", limit + 1).map(JdbiApiKeyRepository::row).list());
+        return Cursor.page(rows, limit, ApiKeyRow::createdAt, ApiKeyRow::id);
     }
 
     /**

@@ -106,7 +106,10 @@ class ApiKeyAuthTest {
         assertThat(listed).hasSize(1);
         assertThat(fieldNames(listed.get(0))).containsExactlyInAnyOrder("id", "name", "prefix", "scopes", "createdBy",
                 "createdAt", "expiresAt", "lastUsedAt", "revokedAt");
-        String secret = key.substring(key.lastIndexOf('_') + 1);
+        // The secret follows the visible prefix; base64url may hold '_' itself, so no splitting on it.
+        String prefix = listed.get(0).get("prefix").asText();
+        String secret = key.substring(key.indexOf("_" + prefix + "_") + prefix.length() + 2);
+        assertThat(secret).hasSizeGreaterThan(40);
         assertThat(list.body()).doesNotContain(key).doesNotContain(secret).doesNotContain(ApiKeys.hash(key));
     }
 
