@@ -10,6 +10,7 @@ import io.erpcore.adapter.jdbi.JdbiSessions;
 import io.erpcore.adapter.jdbi.JdbiTenantDirectory;
 import io.erpcore.adapter.jdbi.JdbiUserRepository;
 import io.erpcore.adapter.ratelimit.RateLimiters;
+import io.erpcore.adapter.ratelimit.RedisPing;
 import io.erpcore.config.AppConfig;
 import io.erpcore.metrics.Metrics;
 import io.erpcore.persistence.DatabaseHealth;
@@ -32,8 +33,12 @@ import java.util.Optional;
  * starts it the same way. {@link #builder()} leaves the application open to more routes and
  * middleware before it is built.
  *
- * <p>What it owns: the rate limiter (closed with the application). What it does not: the
- * database, which the caller opened and closes after the application has stopped.
+ * <p>Health: the {@code database} check (and {@code redis} when {@code REDIS_URL} is set) decides
+ * readiness; the application runs it on its schedule ({@link JavalinApplication#start()}).
+ *
+ * <p>What it owns: the rate limiter and the Redis health connection (closed with the
+ * application). What it does not: the database, which the caller opened and closes after the
+ * application has stopped.
  */
 public final class StandaloneApi {
 
@@ -77,7 +82,7 @@ public final class StandaloneApi {
                 .authenticator(authenticator)
                 .tenants(cachedTenants)
                 .auditSink(audit)
-                .healthCheck("database", () -> database(database.probe(config.lifecycleConfig().healthCheckTimeout())))
+                .healthCheck("database", () -> database(database.check()))
                 .routes(routes -> {
                     AuthRoutes.register(routes, sessions, cachedTenants, users, passwords, limiter,
                             RateLimitPolicies.from(config.rateLimitConfig()), clock);
@@ -88,6 +93,8 @@ public final class StandaloneApi {
                             password -> policy.violations(password, ""), cachedTenants::invalidate);
                 });
         limiter.ifPresent(builder::rateLimiter);
+        config.redisConfig().url().ifPresent(url -> builder.healthCheck("redis",
+                new RedisHealthCheck(RedisPing.to(url, config.lifecycleConfig().healthCheckTimeout()))));
         return new StandaloneApi(builder, tenants, users, passwords, heads);
     }
 
@@ -122,6 +129,10 @@ public final class StandaloneApi {
         details.put("active", health.pool().active());
         details.put("idle", health.pool().idle());
         details.put("waiting", health.pool().waiting());
+        details.put("total", health.pool().total());
+        if (health.up()) {
+            details.put("schemaVersion", health.schemaVersion().orElse("unknown"));
+        }
         health.problem().ifPresent(problem -> details.put("problem", problem));
         return health.up() ? ComponentHealth.up(details) : ComponentHealth.down(details);
     }
