@@ -12,6 +12,7 @@ import io.erpcore.adapter.jdbi.JdbiUserRepository;
 import io.erpcore.adapter.ratelimit.RateLimiters;
 import io.erpcore.adapter.ratelimit.RedisPing;
 import io.erpcore.config.AppConfig;
+import io.erpcore.config.RedisFailureMode;
 import io.erpcore.metrics.Metrics;
 import io.erpcore.persistence.DatabaseHealth;
 import io.erpcore.security.AccessTokens;
@@ -33,8 +34,9 @@ import java.util.Optional;
  * starts it the same way. {@link #builder()} leaves the application open to more routes and
  * middleware before it is built.
  *
- * <p>Health: the {@code database} check (and {@code redis} when {@code REDIS_URL} is set) decides
- * readiness; the application runs it on its schedule ({@link JavalinApplication#start()}).
+ * <p>Health: the {@code database} check decides readiness, and so does {@code redis} (when
+ * {@code REDIS_URL} is set) under {@code RATE_LIMIT_REDIS_FAILURE=closed}; the application runs
+ * them on its schedule ({@link JavalinApplication#start()}).
  *
  * <p>What it owns: the rate limiter and the Redis health connection (closed with the
  * application). What it does not: the database, which the caller opened and closes after the
@@ -93,7 +95,7 @@ public final class StandaloneApi {
                             password -> policy.violations(password, ""), cachedTenants::invalidate);
                 });
         limiter.ifPresent(builder::rateLimiter);
-        config.redisConfig().url().ifPresent(url -> builder.healthCheck("redis",
+        config.redisConfig().url().ifPresent(url -> redisCheck(config, builder,
                 new RedisHealthCheck(RedisPing.to(url, config.lifecycleConfig().healthCheckTimeout()))));
         return new StandaloneApi(builder, tenants, users, passwords, heads);
     }
@@ -121,6 +123,20 @@ public final class StandaloneApi {
     /** The audit chain heads this process commits, for {@link io.erpcore.adapter.jdbi.AuditHeadPublisher}. */
     public AuditHeads auditHeads() {
         return heads;
+    }
+
+    /**
+     * Redis decides readiness only under {@code RATE_LIMIT_REDIS_FAILURE=closed}, where the API
+     * answers 503 without it anyway. Under {@code open} every replica serves without Redis, and a
+     * shared Redis outage that made them all unready would take the whole service down: there it
+     * is informative.
+     */
+    private static void redisCheck(AppConfig config, JavalinApplication.Builder builder, RedisHealthCheck check) {
+        if (config.rateLimitConfig().enabled() && config.rateLimitConfig().redisFailureMode() == RedisFailureMode.CLOSED) {
+            builder.healthCheck("redis", check);
+        } else {
+            builder.informativeCheck("redis", check);
+        }
     }
 
     private static ComponentHealth database(DatabaseHealth health) {
