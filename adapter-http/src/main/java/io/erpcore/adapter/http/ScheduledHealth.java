@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>A check that has not answered in time is DOWN, "timed out after N ms". Its call is left to
  *       finish on its own thread (a JDBC call ignores interrupts), and while it has not, the check is
- *       not started again but reported DOWN, "still running": hung calls never pile up.
+ *       not started again but reported DOWN, "timed out after N ms; still running ...": hung calls
+ *       never pile up.
  *   <li>Until a check has answered once it is DOWN, "not checked yet". {@link #start()} runs the
  *       first round before it returns, so an application started after it is ready at once.
  *   <li>Readiness checks decide {@link #ready()}; informative ones (heap, disk) only show in
@@ -126,8 +127,8 @@ final class ScheduledHealth implements AutoCloseable {
         all.forEach((name, check) -> {
             Long since = runningSince.putIfAbsent(name, started);
             if (since != null) {
-                record(name, ComponentHealth.down(Map.of("problem",
-                        "still running: the call started " + millis(started - since) + " ms ago has not returned")));
+                record(name, ComponentHealth.down(Map.of("problem", timedOut() + "; still running: the call started "
+                        + millis(started - since) + " ms ago has not returned, so no other is started")));
                 return;
             }
             try {
@@ -152,7 +153,7 @@ final class ScheduledHealth implements AutoCloseable {
         try {
             return answer.get(Math.max(0, left), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            return ComponentHealth.down(Map.of("problem", "timed out after " + timeout.toMillis() + " ms"));
+            return ComponentHealth.down(Map.of("problem", timedOut()));
         } catch (ExecutionException e) {
             // The contract says a check never throws; one that does is DOWN, with what it threw.
             return ComponentHealth.down(Map.of("problem", String.valueOf(e.getCause())));
@@ -169,10 +170,14 @@ final class ScheduledHealth implements AutoCloseable {
             if (health.up()) {
                 LOG.info("Health check '" + name + "' is UP again", Map.of("component", name));
             } else {
-                LOG.warn("Health check '" + name + "' is DOWN", Map.of("component", name,
-                        "problem", String.valueOf(health.details().get("problem"))));
+                String problem = String.valueOf(health.details().get("problem"));
+                LOG.warn("Health check '" + name + "' is DOWN: " + problem, Map.of("component", name, "problem", problem));
             }
         }
+    }
+
+    private String timedOut() {
+        return "timed out after " + timeout.toMillis() + " ms";
     }
 
     private static long millis(long nanos) {
