@@ -1,5 +1,7 @@
 package io.erpcore.adapter.http;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -11,9 +13,9 @@ import java.util.Objects;
  */
 public record ComponentHealth(boolean up, Map<String, Object> details) {
 
-    /** Copies the details. */
+    /** Copies the details, keeping their order. */
     public ComponentHealth {
-        details = Map.copyOf(Objects.requireNonNull(details, "details"));
+        details = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(details, "details")));
     }
 
     /** A healthy component. */

@@ -13,6 +13,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.Endpoint;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -43,10 +44,12 @@ public final class JavalinApplication {
     private final String host;
     private final int port;
     private final Optional<RateLimiter> limiter;
+    private final ScheduledHealth health;
 
     private JavalinApplication(Javalin javalin, JavalinTenantContext tenantContext, AtomicBoolean draining,
-            List<String> stepNames, String host, int port, Optional<RateLimiter> limiter) {
+            List<String> stepNames, String host, int port, Optional<RateLimiter> limiter, ScheduledHealth health) {
         this.limiter = limiter;
+        this.health = health;
         this.javalin = javalin;
         this.tenantContext = tenantContext;
         this.draining = draining;
@@ -60,9 +63,19 @@ public final class JavalinApplication {
         return new Builder(config, metrics);
     }
 
-    /** Starts listening on the configured host and port (port 0 picks a free one). */
+    /**
+     * Runs the first round of health checks (waiting at most {@code HEALTH_CHECK_TIMEOUT_MS}) and
+     * schedules the others, then listens on the configured host and port (port 0 picks a free one).
+     * The application owns its health checks' schedule: {@link #stop()} ends it.
+     */
     public JavalinApplication start() {
-        javalin.start(host, port);
+        health.start();
+        try {
+            javalin.start(host, port);
+        } catch (RuntimeException e) {
+            health.close();
+            throw e;
+        }
         return this;
     }
 
@@ -71,10 +84,17 @@ public final class JavalinApplication {
         return javalin.port();
     }
 
-    /** Stops the server (the listener closes and requests in progress complete), then the rate limiter. */
+    /**
+     * Stops the server (the listener closes and requests in progress complete), then the health
+     * checks' schedule and the rate limiter.
+     */
     public void stop() {
-        javalin.stop();
-        limiter.ifPresent(RateLimiter::close);
+        try {
+            javalin.stop();
+        } finally {
+            health.close();
+            limiter.ifPresent(RateLimiter::close);
+        }
     }
 
     /** From now on readiness answers 503, while every route keeps serving (the shutdown's drain phase). */
@@ -102,6 +122,8 @@ public final class JavalinApplication {
         private JavalinTenantContext tenantContext = JavalinTenantContext.create();
         private Optional<Supplier<String>> scrape = Optional.empty();
         private final Map<String, HealthCheck> healthChecks = new LinkedHashMap<>();
+        private final Map<String, HealthCheck> informativeChecks = new LinkedHashMap<>(Map.of(
+                "heap", ProcessHealth::heap, "disk", () -> ProcessHealth.disk(Path.of(""))));
         private final Map<ChainPoint, List<NamedStep>> middleware = new EnumMap<>(ChainPoint.class);
         private final List<Consumer<ApiRoutes>> routes = new ArrayList<>();
         private StepObserver observer = StepObserver.none();
@@ -141,9 +163,26 @@ public final class JavalinApplication {
             return this;
         }
 
-        /** Adds a component to readiness and to {@code /health/detailed}. */
+        /**
+         * Adds a component to readiness and to {@code /health/detailed}. The check runs every
+         * {@code HEALTH_CHECK_INTERVAL_MS} on a thread of its own, bounded by
+         * {@code HEALTH_CHECK_TIMEOUT_MS}; probes read its last answer.
+         */
         public Builder healthCheck(String component, HealthCheck check) {
-            healthChecks.put(Objects.requireNonNull(component, "component"), Objects.requireNonNull(check, "check"));
+            String name = Objects.requireNonNull(component, "component");
+            informativeChecks.remove(name);
+            healthChecks.put(name, Objects.requireNonNull(check, "check"));
+            return this;
+        }
+
+        /**
+         * Adds a component to {@code /health/detailed} only: scheduled like a readiness check, but
+         * its answer never makes readiness DOWN. {@code heap} and {@code disk} are there by default.
+         */
+        public Builder informativeCheck(String component, HealthCheck check) {
+            String name = Objects.requireNonNull(component, "component");
+            healthChecks.remove(name);
+            informativeChecks.put(name, Objects.requireNonNull(check, "check"));
             return this;
         }
 
@@ -223,7 +262,9 @@ public final class JavalinApplication {
                     ? Optional.of(rateLimiter.orElseGet(() -> RateLimiters.forConfig(config, metrics))) : Optional.empty();
             RequestChain api = new RequestChain(
                     ChainSteps.apiRoutes(config, metrics, limiter, authenticator, tenants, middleware, auditSink), observer, threads);
-            OperationalRoutes operational = new OperationalRoutes(config, healthChecks, draining, scrape);
+            ScheduledHealth health = new ScheduledHealth(healthChecks, informativeChecks,
+                    config.lifecycleConfig().healthCheckInterval(), config.lifecycleConfig().healthCheckTimeout());
+            OperationalRoutes operational = new OperationalRoutes(config, health, draining, scrape);
             Javalin javalin = Javalin.create(javalinConfig -> {
                 ServerSettings.apply(javalinConfig, config, json, threads);
                 javalinConfig.router.handlerWrapper(endpoint -> routeChain(endpoint, api));
@@ -249,7 +290,7 @@ public final class JavalinApplication {
             names.addAll(api.names());
             names.add("handler");
             return new JavalinApplication(javalin, tenantContext, draining, names, config.serverConfig().host(),
-                    port == null ? config.serverConfig().port() : port, limiter);
+                    port == null ? config.serverConfig().port() : port, limiter, health);
         }
 
         /**

@@ -17,19 +17,24 @@ import java.util.function.Supplier;
  * The operational endpoints of DESIGN section 4, at the root: {@code /ping}, {@code /health},
  * {@code /health/live}, {@code /health/ready}, {@code /health/detailed} and {@code /metrics}. They
  * pass the correlation, header and CORS steps but no rate limit and no tenant step.
+ *
+ * <p>Readiness ({@code /health}, {@code /health/ready}) is UP while every readiness check's last
+ * scheduled answer was UP and the application is not draining; liveness answers UP as long as the
+ * process can answer at all. {@code /health/detailed} shows every component, informative ones
+ * included, and its status is the readiness answer.
  */
 final class OperationalRoutes {
 
-    private final Map<String, HealthCheck> checks;
+    private final ScheduledHealth health;
     private final AtomicBoolean draining;
     private final Optional<BearerToken> opsToken;
     private final boolean detailedOpen;
     private final Optional<Supplier<String>> scrape;
     private final Optional<BearerToken> metricsToken;
 
-    OperationalRoutes(AppConfig config, Map<String, HealthCheck> checks, AtomicBoolean draining,
+    OperationalRoutes(AppConfig config, ScheduledHealth health, AtomicBoolean draining,
             Optional<Supplier<String>> scrape) {
-        this.checks = new TreeMap<>(checks); // sorted once: /health/detailed lists components by name
+        this.health = health;
         this.draining = draining;
         this.opsToken = config.opsTokens().opsToken().map(BearerToken::of);
         // Without OPS_TOKEN, development shows the details to anyone and other environments to no one.
@@ -42,6 +47,7 @@ final class OperationalRoutes {
         add(routes, "/ping", ctx -> ctx.contentType("text/plain").result("pong"));
         add(routes, "/health", this::ready);
         add(routes, "/health/ready", this::ready);
+        // Liveness looks at no check: a slow database must not get every replica restarted.
         add(routes, "/health/live", ctx -> ctx.json(Map.of("status", "UP")));
         add(routes, "/health/detailed", this::detailed);
         add(routes, "/metrics", this::metrics);
@@ -51,8 +57,9 @@ final class OperationalRoutes {
         routes.addEndpoint(Endpoint.create(HandlerType.GET, path).addMetadata(RouteAccess.operational()).handler(handler));
     }
 
+    /** The cached answers only: a probe never waits for a check. */
     private void ready(Context ctx) {
-        boolean up = !draining.get() && checks.values().stream().allMatch(check -> check.check().up());
+        boolean up = !draining.get() && health.ready();
         ctx.status(up ? 200 : 503).json(Map.of("status", up ? "UP" : "DOWN"));
     }
 
@@ -63,21 +70,25 @@ final class OperationalRoutes {
         if (opsToken.isPresent() && !opsToken.get().matches(ctx.header(Header.AUTHORIZATION))) {
             throw ErrorCode.NOT_AUTHENTICATED.problem("this endpoint needs 'Authorization: Bearer <OPS_TOKEN>'");
         }
+        // Sorted by name; uptime and version are read now, the others are the last scheduled answers.
+        Map<String, ComponentHealth> found = new TreeMap<>(health.results());
+        found.put("uptime", ProcessHealth.uptime());
+        found.put("version", ProcessHealth.version());
         Map<String, Object> components = new LinkedHashMap<>();
-        boolean up = !draining.get();
-        for (Map.Entry<String, HealthCheck> check : checks.entrySet()) {
-            ComponentHealth health = check.getValue().check();
-            up &= health.up();
-            Map<String, Object> component = new LinkedHashMap<>();
-            component.put("status", health.up() ? "UP" : "DOWN");
-            component.putAll(health.details());
-            components.put(check.getKey(), component);
-        }
+        found.forEach((name, component) -> components.put(name, describe(component)));
+        boolean up = !draining.get() && health.ready();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "UP" : "DOWN");
         body.put("draining", draining.get());
         body.put("components", components);
         ctx.status(up ? 200 : 503).json(body);
+    }
+
+    private static Map<String, Object> describe(ComponentHealth component) {
+        Map<String, Object> described = new LinkedHashMap<>();
+        described.put("status", component.up() ? "UP" : "DOWN");
+        described.putAll(component.details());
+        return described;
     }
 
     private void metrics(Context ctx) {

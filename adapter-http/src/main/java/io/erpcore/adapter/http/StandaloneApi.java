@@ -10,7 +10,9 @@ import io.erpcore.adapter.jdbi.JdbiSessions;
 import io.erpcore.adapter.jdbi.JdbiTenantDirectory;
 import io.erpcore.adapter.jdbi.JdbiUserRepository;
 import io.erpcore.adapter.ratelimit.RateLimiters;
+import io.erpcore.adapter.ratelimit.RedisPing;
 import io.erpcore.config.AppConfig;
+import io.erpcore.config.RedisFailureMode;
 import io.erpcore.metrics.Metrics;
 import io.erpcore.persistence.DatabaseHealth;
 import io.erpcore.security.AccessTokens;
@@ -32,8 +34,13 @@ import java.util.Optional;
  * starts it the same way. {@link #builder()} leaves the application open to more routes and
  * middleware before it is built.
  *
- * <p>What it owns: the rate limiter (closed with the application). What it does not: the
- * database, which the caller opened and closes after the application has stopped.
+ * <p>Health: the {@code database} check decides readiness, and so does {@code redis} (when
+ * {@code REDIS_URL} is set) under {@code RATE_LIMIT_REDIS_FAILURE=closed}; the application runs
+ * them on its schedule ({@link JavalinApplication#start()}).
+ *
+ * <p>What it owns: the rate limiter and the Redis health connection (closed with the
+ * application). What it does not: the database, which the caller opened and closes after the
+ * application has stopped.
  */
 public final class StandaloneApi {
 
@@ -77,7 +84,7 @@ public final class StandaloneApi {
                 .authenticator(authenticator)
                 .tenants(cachedTenants)
                 .auditSink(audit)
-                .healthCheck("database", () -> database(database.probe(config.lifecycleConfig().healthCheckTimeout())))
+                .healthCheck("database", () -> database(database.check()))
                 .routes(routes -> {
                     AuthRoutes.register(routes, sessions, cachedTenants, users, passwords, limiter,
                             RateLimitPolicies.from(config.rateLimitConfig()), clock);
@@ -88,6 +95,8 @@ public final class StandaloneApi {
                             password -> policy.violations(password, ""), cachedTenants::invalidate);
                 });
         limiter.ifPresent(builder::rateLimiter);
+        config.redisConfig().url().ifPresent(url -> redisCheck(config, builder,
+                new RedisHealthCheck(RedisPing.to(url, config.lifecycleConfig().healthCheckTimeout()))));
         return new StandaloneApi(builder, tenants, users, passwords, heads);
     }
 
@@ -116,12 +125,30 @@ public final class StandaloneApi {
         return heads;
     }
 
+    /**
+     * Redis decides readiness only under {@code RATE_LIMIT_REDIS_FAILURE=closed}, where the API
+     * answers 503 without it anyway. Under {@code open} every replica serves without Redis, and a
+     * shared Redis outage that made them all unready would take the whole service down: there it
+     * is informative.
+     */
+    private static void redisCheck(AppConfig config, JavalinApplication.Builder builder, RedisHealthCheck check) {
+        if (config.rateLimitConfig().enabled() && config.rateLimitConfig().redisFailureMode() == RedisFailureMode.CLOSED) {
+            builder.healthCheck("redis", check);
+        } else {
+            builder.informativeCheck("redis", check);
+        }
+    }
+
     private static ComponentHealth database(DatabaseHealth health) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("latencyMs", health.latency().toMillis());
         details.put("active", health.pool().active());
         details.put("idle", health.pool().idle());
         details.put("waiting", health.pool().waiting());
+        details.put("total", health.pool().total());
+        if (health.up()) {
+            details.put("schemaVersion", health.schemaVersion().orElse("unknown"));
+        }
         health.problem().ifPresent(problem -> details.put("problem", problem));
         return health.up() ? ComponentHealth.up(details) : ComponentHealth.down(details);
     }

@@ -11,8 +11,11 @@ import io.erpcore.persistence.StatementObserver;
 import io.erpcore.persistence.TenantBulkhead;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +32,11 @@ import org.jdbi.v3.postgres.PostgresPlugin;
  * to close the pool.
  */
 public final class JdbiDatabase implements AutoCloseable {
+
+    private static final String SCHEMA_VERSION = "select version from flyway_schema_history"
+            + " where success and version is not null order by installed_rank desc limit 1";
+    private static final String INSUFFICIENT_PRIVILEGE = "42501";
+    private static final String UNDEFINED_TABLE = "42P01";
 
     private final HikariDataSource pool;
     private final JdbiRlsExecutor rls;
@@ -66,13 +74,12 @@ public final class JdbiDatabase implements AutoCloseable {
         return rls;
     }
 
-    /** Runs {@code select 1} on a pooled connection; a probe never takes longer than {@code timeout}. */
+    /** {@link #check()} on a thread of the database's own; a probe never takes longer than {@code timeout}. */
     public DatabaseHealth probe(Duration timeout) {
         long start = System.nanoTime();
-        CompletableFuture<Void> check = CompletableFuture.runAsync(this::selectOne, probes);
+        CompletableFuture<DatabaseHealth> check = CompletableFuture.supplyAsync(this::check, probes);
         try {
-            check.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return DatabaseHealth.up(since(start), poolState());
+            return check.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             check.cancel(true);
             return DatabaseHealth.down(since(start), poolState(), "no answer within " + timeout.toMillis() + " ms");
@@ -91,11 +98,35 @@ public final class JdbiDatabase implements AutoCloseable {
         pool.close();
     }
 
-    private void selectOne() {
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("select 1");
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e.getMessage(), e);
+    /**
+     * Checks the database now, on the calling thread: takes a pooled connection and reads the
+     * version of the newest migration that succeeded (V8 lets the runtime role read it; where it may
+     * not, {@code select 1} only). Blocks as long as the pool and the server keep it waiting, up to
+     * {@code DATABASE_ACQUIRE_TIMEOUT} for a connection and longer on a server that hangs: callers
+     * bound it, as the scheduled health checks of the HTTP adapter do. Never throws.
+     */
+    public DatabaseHealth check() {
+        long start = System.nanoTime();
+        try (Connection connection = pool.getConnection()) {
+            Optional<String> version = schemaVersion(connection);
+            return DatabaseHealth.up(since(start), poolState(), version);
+        } catch (SQLException | RuntimeException e) {
+            return DatabaseHealth.down(since(start), poolState(), String.valueOf(e.getMessage()));
+        }
+    }
+
+    private static Optional<String> schemaVersion(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(SCHEMA_VERSION)) {
+            return row.next() ? Optional.ofNullable(row.getString(1)) : Optional.empty();
+        } catch (SQLException e) {
+            if (!INSUFFICIENT_PRIVILEGE.equals(e.getSQLState()) && !UNDEFINED_TABLE.equals(e.getSQLState())) {
+                throw e;
+            }
+            // A database migrated before V8, or by other means: its answering is what counts.
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("select 1");
+            }
+            return Optional.empty();
         }
     }
 

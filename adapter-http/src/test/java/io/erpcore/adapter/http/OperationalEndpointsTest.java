@@ -3,6 +3,8 @@ package io.erpcore.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +24,10 @@ class OperationalEndpointsTest {
     }
 
     private HttpTestClient start(Map<String, String> variables) {
-        app = TestApplications.builder(variables)
+        Map<String, String> values = new HashMap<>(variables);
+        values.put("HEALTH_CHECK_INTERVAL_MS", String.valueOf(HealthProbes.INTERVAL.toMillis()));
+        values.put("HEALTH_CHECK_TIMEOUT_MS", String.valueOf(HealthProbes.TIMEOUT.toMillis()));
+        app = TestApplications.builder(values)
                 .healthCheck("database", () -> databaseUp.get()
                         ? ComponentHealth.up(Map.of("latencyMs", 1)) : ComponentHealth.down(Map.of("problem", "unreachable")))
                 .metricsEndpoint(() -> "# TYPE http_requests_total counter\n")
@@ -51,7 +56,7 @@ class OperationalEndpointsTest {
         HttpTestClient http = start(Map.of());
         databaseUp.set(false);
 
-        assertThat(http.get("/health/ready").statusCode()).isEqualTo(503);
+        HealthProbes.awaitStatus(http, "/health/ready", 503, Duration.ofSeconds(2));
         assertThat(http.get("/health").body()).isEqualTo("{\"status\":\"DOWN\"}");
         assertThat(http.get("/health/live").statusCode()).isEqualTo(200);
     }
@@ -70,7 +75,8 @@ class OperationalEndpointsTest {
         HttpResponse<String> response = start(Map.of()).get("/health/detailed");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"components\":{\"database\":{\"status\":\"UP\",\"latencyMs\":1}}");
+        assertThat(response.body()).startsWith("{\"status\":\"UP\",\"draining\":false,\"components\":{")
+                .contains("\"database\":{\"status\":\"UP\",\"latencyMs\":1}");
     }
 
     @Test
