@@ -19,12 +19,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class ProbedApplication implements AutoCloseable {
 
+    // Checks run on a schedule and probes read their last answers: a short interval lets a changed
+    // answer reach the probes quickly.
+    private static final Duration CHECK_INTERVAL = Duration.ofMillis(100);
+
     private final AtomicBoolean databaseUp = new AtomicBoolean(true);
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JavalinApplication application;
 
     private ProbedApplication() {
-        application = TestApplications.builder(TestApplications.production())
+        application = TestApplications.builder(TestApplications.production(
+                        "HEALTH_CHECK_INTERVAL_MS", Long.toString(CHECK_INTERVAL.toMillis()), "HEALTH_CHECK_TIMEOUT_MS", "50"))
                 .healthCheck("database", () -> databaseUp.get()
                         ? ComponentHealth.up(Map.of())
                         : ComponentHealth.down(Map.of("error", "unreachable")))
@@ -36,9 +41,15 @@ final class ProbedApplication implements AutoCloseable {
         return new ProbedApplication();
     }
 
-    /** From now on the database health check answers down (or up again). */
+    /** From now on the database health check answers down (or up again), once the next rounds have run. */
     void databaseUp(boolean up) {
         databaseUp.set(up);
+        try {
+            Thread.sleep(CHECK_INTERVAL.multipliedBy(5).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for the health checks", e);
+        }
     }
 
     /** The shutdown's drain phase: readiness answers 503 from now on. */
