@@ -9,21 +9,15 @@ import io.erpcore.security.audit.AuditDraft;
 import io.erpcore.security.audit.AuditHashes;
 import io.erpcore.security.audit.AuditHead;
 import io.erpcore.security.audit.AuditRecord;
+import io.erpcore.security.audit.AuditTrailContract;
 import io.erpcore.security.audit.AuditVerification;
 import io.erpcore.tenancy.TenantId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,27 +56,7 @@ class AuditTamperingTest {
         TenantId tenant = tenant();
         int writers = 8;
         int eventsEach = 250;
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Callable<Void>> work = new ArrayList<>();
-            for (int w = 0; w < writers; w++) {
-                work.add(() -> {
-                    start.await();
-                    for (int i = 0; i < eventsEach; i++) {
-                        trail.record(event(tenant, AuditAction.USER_UPDATED));
-                    }
-                    return null;
-                });
-            }
-            List<Future<Void>> running = work.stream().map(pool::submit).toList();
-            start.countDown();
-            for (Future<Void> writer : running) {
-                writer.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        AuditTrailContract.recordConcurrently(trail, tenant, writers, eventsEach);
 
         AuditVerification result = trail.verify(tenant, Optional.empty());
 

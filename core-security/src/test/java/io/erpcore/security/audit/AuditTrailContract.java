@@ -196,6 +196,22 @@ public abstract class AuditTrailContract {
         TenantId tenant = newTenant();
         int writers = 8;
         int eventsEach = 25;
+        recordConcurrently(trail, tenant, writers, eventsEach);
+
+        assertThat(trail.verify(tenant, Optional.empty()).valid()).isTrue();
+        List<Long> seqs = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        do {
+            AuditPage page = trail.page(tenant, query(Optional.empty(), Optional.empty(), cursor, 100));
+            page.events().forEach(event -> seqs.add(event.seq()));
+            cursor = page.nextCursor();
+        } while (cursor.isPresent());
+        assertThat(seqs).containsExactlyElementsOf(
+                LongStream.rangeClosed(1, writers * eventsEach).map(seq -> writers * eventsEach + 1 - seq).boxed().toList());
+    }
+
+    /** Has {@code writers} threads, released together, record {@code eventsEach} events each in {@code tenant}'s trail. */
+    public static void recordConcurrently(AuditSink sink, TenantId tenant, int writers, int eventsEach) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(writers);
         CountDownLatch start = new CountDownLatch(1);
         try {
@@ -204,7 +220,7 @@ public abstract class AuditTrailContract {
                 work.add(() -> {
                     start.await();
                     for (int i = 0; i < eventsEach; i++) {
-                        trail.record(event(tenant, AuditAction.USER_UPDATED));
+                        sink.record(event(tenant, AuditAction.USER_UPDATED));
                     }
                     return null;
                 });
@@ -217,17 +233,6 @@ public abstract class AuditTrailContract {
         } finally {
             pool.shutdownNow();
         }
-
-        assertThat(trail.verify(tenant, Optional.empty()).valid()).isTrue();
-        List<Long> seqs = new ArrayList<>();
-        Optional<String> cursor = Optional.empty();
-        do {
-            AuditPage page = trail.page(tenant, query(Optional.empty(), Optional.empty(), cursor, 100));
-            page.events().forEach(event -> seqs.add(event.seq()));
-            cursor = page.nextCursor();
-        } while (cursor.isPresent());
-        assertThat(seqs).containsExactlyElementsOf(
-                LongStream.rangeClosed(1, writers * eventsEach).map(seq -> writers * eventsEach + 1 - seq).boxed().toList());
     }
 
     /** An event of {@link #ACTOR} on {@code users/42} in request {@code req-1}. */
