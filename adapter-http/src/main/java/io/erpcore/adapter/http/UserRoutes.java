@@ -5,6 +5,7 @@ import io.erpcore.adapter.jdbi.InvalidPageRequestException;
 import io.erpcore.adapter.jdbi.JdbiUserRepository;
 import io.erpcore.adapter.jdbi.NewUser;
 import io.erpcore.adapter.jdbi.Page;
+import io.erpcore.adapter.jdbi.UserCredentials;
 import io.erpcore.adapter.jdbi.UserRow;
 import io.erpcore.adapter.jdbi.UserUpdate;
 import io.erpcore.security.Grants;
@@ -122,7 +123,7 @@ public final class UserRoutes {
     }
 
     private void update(Context ctx) {
-        UserRow target = existing(ctx);
+        UserCredentials target = target(ctx);
         JsonFields body = JsonFields.read(ctx).onlyKnown(Set.of("displayName", "phone", "roles", "status"));
         UserUpdate update = UserUpdate.none();
         Optional<String> displayName = body.optionalText("displayName");
@@ -152,7 +153,7 @@ public final class UserRoutes {
     }
 
     private void delete(Context ctx) {
-        UserRow target = existing(ctx);
+        UserCredentials target = target(ctx);
         requireGrantable(ApiRequest.of(ctx).principal().orElseThrow(), target.roles());
         if (!users.delete(tenant(ctx), target.id(), origin(ctx))) {
             throw notFound();
@@ -163,6 +164,12 @@ public final class UserRoutes {
 
     private UserRow existing(Context ctx) {
         return PathIds.uuid(ctx.pathParam("id")).flatMap(id -> users.findById(tenant(ctx), id)).orElseThrow(UserRoutes::notFound);
+    }
+
+    /** The user a change is aimed at, as far as the grant rule needs it: no phone to decrypt. */
+    private UserCredentials target(Context ctx) {
+        return PathIds.uuid(ctx.pathParam("id")).flatMap(id -> users.findCredentialsById(tenant(ctx), id))
+                .orElseThrow(UserRoutes::notFound);
     }
 
     /** The roles field, when present: a list of known role ids. */

@@ -65,13 +65,13 @@ public final class JdbiApiKeyRepository {
         requireName(name);
         UUID id = UUID.randomUUID();
         try {
-            JdbiUserRepository.Recorded<ApiKeyRow> created = rls.inTenant(tenant, Execution.transaction(), handle -> {
+            Recorded<ApiKeyRow> created = rls.inTenant(tenant, Execution.transaction(), handle -> {
                 ApiKeyRow row = handle.createQuery(INSERT)
                         .bind("tenant", tenant.value()).bind("id", id).bind("createdBy", createdBy).bind("name", name)
                         .bind("prefix", prefix).bind("hash", keyHash).bindArray("scopes", String.class, scopes)
                         .bindByType("expiresAt", Columns.timestamp(expiresAt.orElse(null)), OffsetDateTime.class)
                         .map(JdbiApiKeyRepository::row).one();
-                return new JdbiUserRepository.Recorded<>(row, audit.appendIn(handle,
+                return new Recorded<>(row, audit.appendIn(handle,
                         origin.event(tenant, AuditAction.API_KEY_CREATED, resource(id)).withAfter(snapshot(row))));
             });
             audit.committed(created.event());

@@ -231,10 +231,6 @@ public final class JdbiUserRepository {
                 Columns.textList(row, "roles"), row.getString("status"), row.getBoolean("has_phone"));
     }
 
-    /** What a transaction changed, and the audit event it appended for it (null when none). */
-    record Recorded<T>(T value, AuditRecord event) {
-    }
-
     private static UserRow row(ResultSet row, Optional<String> phone) throws SQLException {
         return new UserRow(TenantId.of(Columns.uuid(row, "tenant_id")), Columns.uuid(row, "id"),
                 row.getString("email"), row.getString("display_name"), phone,
