@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * The development seed: on a database without any tenant, a tenant {@code demo} whose owner
- * {@code owner@demo.local} gets a fresh random password, logged once so a developer can sign in.
- * Once a tenant exists, nothing is seeded and nothing is logged.
+ * {@code owner@demo.local} gets a fresh random password, which the start-up banner shows once so a
+ * developer can sign in. Once a tenant exists, nothing is seeded.
  */
 final class DemoTenant {
 
@@ -28,20 +28,20 @@ final class DemoTenant {
     private DemoTenant() {
     }
 
-    /** Creates the demo tenant and logs its owner's password, if the database has no tenant at all. */
-    static void seedIfNoTenant(StandaloneApi api, StructuredLogger log) {
+    /**
+     * Creates the demo tenant if the database has no tenant at all, and returns its owner's
+     * password, which the banner shows once; empty when nothing was seeded.
+     */
+    static Optional<String> seedIfNoTenant(StandaloneApi api, StructuredLogger log) {
         if (!api.tenants().list(Optional.empty(), 1).items().isEmpty()) {
-            return;
+            return Optional.empty();
         }
         String password = newPassword();
         Tenant tenant = api.tenants().create(new NewTenant(SLUG, NAME,
                 new NewTenant.Admin(OWNER_EMAIL, "Demo Owner", api.passwords().hash(password))), AuditOrigin.system());
-        // The only place ERP Core ever logs a password: a development-only account, made just now on
-        // an empty database, which a developer has no other way to learn. Deliberately in the message,
-        // not in a field that the redactor would mask.
-        log.warn("Development seed: created the tenant '" + SLUG + "'; sign in with tenant " + SLUG + ", e-mail "
-                + OWNER_EMAIL + " and the password " + password + " (shown this once)",
+        log.info("Development seed: created the tenant '" + SLUG + "' and its owner " + OWNER_EMAIL,
                 Map.of("tenantId", tenant.id().toString()));
+        return Optional.of(password);
     }
 
     private static String newPassword() {

@@ -63,6 +63,11 @@ final class EmbeddedDatabase implements AutoCloseable {
                 + "; to use your own server, set DATABASE_URL (runtime role) and DATABASE_MIGRATION_URL (owner role)";
     }
 
+    /** Where the server listens and keeps its data, in one phrase. */
+    String describeBriefly() {
+        return "embedded PostgreSQL on localhost:" + server.getPort() + ", data in " + dataDirectory;
+    }
+
     @Override
     public void close() {
         try {

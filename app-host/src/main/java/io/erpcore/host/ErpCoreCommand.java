@@ -1,14 +1,10 @@
 package io.erpcore.host;
 
-import io.erpcore.adapter.micrometer.MicrometerMetricsSink;
-import io.erpcore.config.AppConfig;
 import io.erpcore.config.ConfigLoader;
 import io.erpcore.config.ConfigSources;
 import io.erpcore.config.ConfigurationException;
 import io.erpcore.config.LayeredConfigSource;
 import io.erpcore.config.LoadedConfig;
-import io.erpcore.logging.StructuredLogger;
-import io.erpcore.metrics.Metrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,13 +29,16 @@ import picocli.CommandLine.Option;
                 + "system properties (-DNAME=value), the environment, ./.env, then the defaults below.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            " 0:clean stop (SIGTERM, SIGINT), or the command did what was asked",
-            "64:the command line is wrong",
-            "65:the tenancy lint failed outside development",
-            "69:the database cannot be reached",
-            "70:a migration failed",
-            "75:the port is in use",
-            "78:the configuration is invalid; every violation is listed"})
+            "  0:clean stop (SIGTERM, SIGINT), or the command did what was asked",
+            "  1:an unexpected failure; the log has the stack trace",
+            " 64:the command line is wrong",
+            " 65:the tenancy lint failed outside development",
+            " 69:the database cannot be reached within DATABASE_STARTUP_TIMEOUT or refuses the credentials,",
+            "    or a component readiness needs is down at start-up",
+            " 70:a migration failed, or (db-check) migrations are pending that start-up would not apply",
+            " 75:the port is in use",
+            " 78:the configuration is invalid; every violation is listed",
+            "124:the graceful stop took longer than SHUTDOWN_TIMEOUT_MS; the log names what was still running"})
 final class ErpCoreCommand implements Callable<Integer> {
 
     @Option(names = "--port", paramLabel = "PORT", description = "Sets PORT.")
@@ -50,6 +49,10 @@ final class ErpCoreCommand implements Callable<Integer> {
 
     @Option(names = "--env", paramLabel = "APP_ENV", description = "Sets APP_ENV: development, staging or production.")
     private String environment;
+
+    @Option(names = "--skip-health",
+            description = "Listen without waiting for a first passing round of health checks; readiness answers 503 until one passes.")
+    private boolean skipHealth;
 
     @Option(names = "--validate-config",
             description = "Print the effective configuration, secrets masked, with the source of every value; then exit.")
@@ -63,7 +66,10 @@ final class ErpCoreCommand implements Callable<Integer> {
 
     /** Runs the command and returns the process exit code. */
     static int run(String[] args, HostEnvironment process) {
-        CommandLine commandLine = new CommandLine(new ErpCoreCommand(process))
+        ErpCoreCommand command = new ErpCoreCommand(process);
+        CommandLine commandLine = new CommandLine(command)
+                .addSubcommand("migrate", new MigrateCommand(command))
+                .addSubcommand("db-check", new DbCheckCommand(command))
                 .setOut(process.out())
                 .setErr(process.err());
         commandLine.getHelpSectionMap().put(CatalogueHelp.SECTION, help -> CatalogueHelp.render());
@@ -71,7 +77,7 @@ final class ErpCoreCommand implements Callable<Integer> {
         sections.add(CatalogueHelp.SECTION);
         commandLine.setHelpSectionKeys(sections);
         // Picocli answers a failure of the command itself with 1; this covers an error that escapes it.
-        int exitCode = CommandLine.ExitCode.SOFTWARE;
+        int exitCode = ExitCode.UNEXPECTED;
         try {
             exitCode = commandLine.execute(args);
         } finally {
@@ -84,50 +90,63 @@ final class ErpCoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LoadedConfig loaded;
-        try {
-            LayeredConfigSource sources = ConfigSources.standard(flags(), process.variables(), process.workingDirectory());
-            loaded = DevelopmentSecrets.apply(ConfigLoader.load(sources), sources, process.workingDirectory(), !validateConfig);
-        } catch (ConfigurationException invalid) {
-            process.err().println("ERP Core cannot start. " + invalid.getMessage());
-            return ExitCode.CONFIGURATION;
-        } catch (HostStartupException e) {
-            process.err().println("ERP Core cannot start. " + e.getMessage());
-            return e.exitCode();
-        }
         if (validateConfig) {
-            loaded.warnings().forEach(warning -> process.err().println("WARNING: " + warning));
-            process.out().print(ConfigurationReport.render(loaded));
-            return ExitCode.OK;
+            return validateConfig();
         }
-        return start(loaded);
-    }
-
-    /**
-     * The start-up phases so far (logging, metrics, database, HTTP), then serving until the stop
-     * signal; the stop closes them in reverse: the HTTP server, the audit head publisher, the
-     * database, the metrics, and logging last. Bootstrap phases and the graceful drain come later.
-     */
-    private int start(LoadedConfig loaded) {
-        AppConfig config = loaded.config();
-        StructuredLogger log = HostLogging.start(loaded);
-        try (MicrometerMetricsSink sink = MicrometerMetricsSink.prometheus()) {
-            Metrics metrics = Metrics.create(sink, config.metricsConfig());
-            try (HostDatabase database = HostDatabase.start(config, process.workingDirectory(), metrics, sink.registry(), log);
-                    HostHttp http = HostHttp.start(config, metrics, sink, database.runtime(), log)) {
-                process.stopSignal().awaitRequest();
-                log.info("ERP Core is stopping");
+        BootstrapOptions options = new BootstrapOptions(flags(), process.variables(), process.workingDirectory(),
+                skipHealth, false);
+        RunningServer server;
+        try {
+            AppContext context = ErpCore.bootstrap(options);
+            server = ErpCore.startServer(context, context.config().serverConfig().port(), context.config().serverConfig().host());
+        } catch (BootstrapException e) {
+            if (e.phase() == StartupPhase.CONFIG) {
+                // Logging is not configured before the configuration is read: standard error it is.
+                process.err().println("ERP Core cannot start. " + e.getCause().getMessage());
             }
-        } catch (HostStartupException e) {
-            log.error(e.getMessage(), Map.of("exitCode", e.exitCode()));
-            HostLogging.stop();
             return e.exitCode();
+        }
+        try {
+            process.stopSignal().awaitRequest();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        log.info("ERP Core stopped");
-        HostLogging.stop();
+        StopReport report = server.stop();
+        if (!report.completed()) {
+            HostLogging.stop();
+            return ExitCode.SHUTDOWN_TIMED_OUT;
+        }
         return ExitCode.OK;
+    }
+
+    private int validateConfig() {
+        LoadedConfig loaded;
+        try {
+            loaded = loadWithoutCreating();
+        } catch (ConfigurationException | HostStartupException invalid) {
+            process.err().println("ERP Core cannot start. " + invalid.getMessage());
+            return invalid instanceof HostStartupException startup ? startup.exitCode() : ExitCode.CONFIGURATION;
+        }
+        loaded.warnings().forEach(warning -> process.err().println("WARNING: " + warning));
+        process.out().print(ConfigurationReport.render(loaded));
+        return ExitCode.OK;
+    }
+
+    /** The configuration for a command that must not write development secrets: they are made by a start only. */
+    LoadedConfig loadWithoutCreating() {
+        LayeredConfigSource sources = ConfigSources.standard(flags(), process.variables(), process.workingDirectory());
+        return DevelopmentSecrets.apply(ConfigLoader.load(sources), sources, process.workingDirectory(), false);
+    }
+
+    HostEnvironment process() {
+        return process;
+    }
+
+    /** Sets APP_ENV for a sub-command given {@code --env} after its name. */
+    void environment(String value) {
+        if (value != null) {
+            environment = value;
+        }
     }
 
     /** The flags that were given, under the names of the variables they set. */
@@ -149,8 +168,7 @@ final class ErpCoreCommand implements Callable<Integer> {
     static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = ErpCoreCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"ERP Core " + (version == null ? "(unpackaged build)" : version)};
+            return new String[] {"ERP Core " + HostVersion.current()};
         }
     }
 }

@@ -29,20 +29,21 @@ class EmbeddedDefaultTest {
         String second = startInDevelopment();
 
         assertThat(workingDirectory.resolve("data/postgres/PG_VERSION")).exists();
-        assertThat(first).contains("Embedded PostgreSQL on localhost:", "(created)", "Migrations applied", "Database ready",
+        assertThat(first).contains("Embedded PostgreSQL on localhost:", "(created)", "Migrations applied", "Start-up phase 'health checks' took",
                 "ERP Core is listening on http://localhost:", "ERP Core stopped");
-        assertThat(second).contains("(reused)", "Database ready", "ERP Core is listening on http://localhost:");
+        assertThat(second).contains("(reused)", "Start-up phase 'health checks' took", "ERP Core is listening on http://localhost:");
         assertThat(Files.exists(workingDirectory.resolve("data/postgres/postmaster.pid"))).as("stopped cleanly").isFalse();
     }
 
     @Test
-    void seeds_the_demo_tenant_once_and_logs_its_password_once() {
+    void seeds_the_demo_tenant_once_and_shows_its_password_once_in_the_banner() {
         String first = startInDevelopment();
         String second = startInDevelopment();
 
-        assertThat(first).containsPattern("sign in with tenant demo, e-mail owner@demo.local and the password "
+        assertThat(first).containsPattern("sign in +with tenant demo, e-mail owner@demo.local and the password "
                 + "[A-Za-z0-9_-]{24} \\(shown this once\\)");
-        assertThat(second).doesNotContain("Development seed", "the password");
+        assertThat(second).doesNotContain("Development seed", "(shown this once)")
+                .contains("with the password shown on the first start");
         assertThat(second).contains("Development secrets (JWT_SECRET, ENCRYPTION_KEY) are read from data/dev-secrets.properties");
     }
 

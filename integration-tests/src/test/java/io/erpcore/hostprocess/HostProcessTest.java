@@ -84,7 +84,7 @@ class HostProcessTest {
                 .startsWith("{\"timestamp\":")
                 .contains("\"service\":\"billing\"", "\"env\":\"production\"")
                 .endsWith("}"));
-        assertThat(run.stdout()).contains("Migrations applied", "Database ready", "ERP Core is listening on", "ERP Core stopped")
+        assertThat(run.stdout()).contains("Migrations applied", "Start-up phase 'health checks' took", "ERP Core is listening on", "ERP Core stopped")
                 .doesNotContain(database.runtime().password().orElseThrow().reveal())
                 .doesNotContain("Development seed");
         assertThat(workingDirectory.resolve("data")).doesNotExist();

@@ -14,7 +14,9 @@ import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.Endpoint;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +24,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.eclipse.jetty.server.NetworkConnector;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -45,9 +50,14 @@ public final class JavalinApplication {
     private final int port;
     private final Optional<RateLimiter> limiter;
     private final ScheduledHealth health;
+    private final AtomicReference<Server> jetty;
+    private final Duration shutdownTimeout;
 
     private JavalinApplication(Javalin javalin, JavalinTenantContext tenantContext, AtomicBoolean draining,
-            List<String> stepNames, String host, int port, Optional<RateLimiter> limiter, ScheduledHealth health) {
+            List<String> stepNames, String host, int port, Optional<RateLimiter> limiter, ScheduledHealth health,
+            AtomicReference<Server> jetty, Duration shutdownTimeout) {
+        this.jetty = jetty;
+        this.shutdownTimeout = shutdownTimeout;
         this.limiter = limiter;
         this.health = health;
         this.javalin = javalin;
@@ -69,7 +79,26 @@ public final class JavalinApplication {
      * The application owns its health checks' schedule: {@link #stop()} ends it.
      */
     public JavalinApplication start() {
+        checkHealth();
+        return listen(host, port);
+    }
+
+    /**
+     * Runs the first round of health checks now, waiting at most {@code HEALTH_CHECK_TIMEOUT_MS},
+     * and schedules the others; returns each readiness check's answer. Later calls run nothing and
+     * return the last answers.
+     */
+    public Map<String, ComponentHealth> checkHealth() {
         health.start();
+        return health.readinessResults();
+    }
+
+    /**
+     * Listens on {@code host}:{@code port} (port 0 picks a free one). Health checks not run yet by
+     * {@link #checkHealth()} are scheduled without waiting: readiness stays 503 until they answer.
+     */
+    public JavalinApplication listen(String host, int port) {
+        health.startInBackground();
         try {
             javalin.start(host, port);
         } catch (RuntimeException e) {
@@ -85,16 +114,41 @@ public final class JavalinApplication {
     }
 
     /**
-     * Stops the server (the listener closes and requests in progress complete), then the health
-     * checks' schedule and the rate limiter.
+     * Stops gracefully within {@code SHUTDOWN_TIMEOUT_MS}: see {@link #stop(Duration)}.
      */
     public void stop() {
+        stop(shutdownTimeout);
+    }
+
+    /**
+     * Closes the listener (a new connection is refused), lets every request already received
+     * complete, waiting at most {@code grace}, then stops the server, the health checks' schedule
+     * and the rate limiter. A request that has not completed when {@code grace} runs out is cut.
+     * Jetty's graceful stop needs its stop timeout set: with none, Jetty cuts requests at once.
+     */
+    public void stop(Duration grace) {
         try {
+            Server server = jetty.get();
+            if (server != null) {
+                server.setStopTimeout(Math.max(1, grace.toMillis()));
+            }
             javalin.stop();
         } finally {
             health.close();
             limiter.ifPresent(RateLimiter::close);
         }
+    }
+
+    /** The connections open now: during a stop, the requests still being answered and the idle keep-alive connections. */
+    public int openConnections() {
+        Server server = jetty.get();
+        if (server == null) {
+            return 0;
+        }
+        return Arrays.stream(server.getConnectors())
+                .filter(NetworkConnector.class::isInstance)
+                .mapToInt(connector -> connector.getConnectedEndPoints().size())
+                .sum();
     }
 
     /** From now on readiness answers 503, while every route keeps serving (the shutdown's drain phase). */
@@ -265,8 +319,10 @@ public final class JavalinApplication {
             ScheduledHealth health = new ScheduledHealth(healthChecks, informativeChecks,
                     config.lifecycleConfig().healthCheckInterval(), config.lifecycleConfig().healthCheckTimeout());
             OperationalRoutes operational = new OperationalRoutes(config, health, draining, scrape);
+            AtomicReference<Server> jetty = new AtomicReference<>();
             Javalin javalin = Javalin.create(javalinConfig -> {
                 ServerSettings.apply(javalinConfig, config, json, threads);
+                javalinConfig.jetty.modifyServer(jetty::set);
                 javalinConfig.router.handlerWrapper(endpoint -> routeChain(endpoint, api));
                 javalinConfig.routes.before(ctx -> {
                     ApiRequest request = CorrelationIds.begin(ctx, System.nanoTime());
@@ -290,7 +346,8 @@ public final class JavalinApplication {
             names.addAll(api.names());
             names.add("handler");
             return new JavalinApplication(javalin, tenantContext, draining, names, config.serverConfig().host(),
-                    port == null ? config.serverConfig().port() : port, limiter, health);
+                    port == null ? config.serverConfig().port() : port, limiter, health, jetty,
+                    config.lifecycleConfig().shutdownTimeout());
         }
 
         /**

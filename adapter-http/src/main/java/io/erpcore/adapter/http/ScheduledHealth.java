@@ -67,15 +67,35 @@ final class ScheduledHealth implements AutoCloseable {
         if (rounds != null) {
             return;
         }
-        calls = Executors.newCachedThreadPool(daemonThreads("erp-health-check-"));
-        rounds = Executors.newSingleThreadScheduledExecutor(daemonThreads("erp-health-schedule-"));
+        startThreads();
         runRound();
         rounds.scheduleAtFixedRate(this::runRoundSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Schedules every round, the first at once, without waiting for it; readiness is DOWN until it answers. */
+    synchronized void startInBackground() {
+        if (rounds != null) {
+            return;
+        }
+        startThreads();
+        rounds.scheduleAtFixedRate(this::runRoundSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void startThreads() {
+        calls = Executors.newCachedThreadPool(daemonThreads("erp-health-check-"));
+        rounds = Executors.newSingleThreadScheduledExecutor(daemonThreads("erp-health-schedule-"));
     }
 
     /** Whether every readiness check answered UP in its last round. */
     boolean ready() {
         return readiness.keySet().stream().allMatch(name -> result(name).up());
+    }
+
+    /** The last answer of every readiness check, by name. */
+    Map<String, ComponentHealth> readinessResults() {
+        Map<String, ComponentHealth> answers = new TreeMap<>();
+        readiness.keySet().forEach(name -> answers.put(name, result(name)));
+        return answers;
     }
 
     /** The last answer of every check, readiness and informative, by name. */
