@@ -105,6 +105,8 @@ final class ErpCoreCommand implements Callable<Integer> {
             }
             return e.exitCode();
         }
+        // Readiness turns 503 on the signal's own thread: waking this one can take a while on a busy machine.
+        process.stopSignal().whenRequested(server::startDraining);
         try {
             process.stopSignal().awaitRequest();
         } catch (InterruptedException e) {

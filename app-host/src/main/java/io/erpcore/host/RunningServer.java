@@ -30,6 +30,14 @@ public final class RunningServer {
     }
 
     /**
+     * Turns readiness to 503 now, while every route keeps serving: the first step of
+     * {@link #stop()}, for a caller that must take it on the thread where the stop was asked for.
+     */
+    public void startDraining() {
+        context.app().startDraining();
+    }
+
+    /**
      * Stops gracefully, as DESIGN section 6 describes: readiness 503 at once while serving on for
      * {@code SHUTDOWN_DRAIN_DELAY_MS}, then the listener closes and every request already received
      * completes, then background work, the pool, metrics and logs. Bounded by

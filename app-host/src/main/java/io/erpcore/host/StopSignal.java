@@ -11,6 +11,7 @@ public final class StopSignal {
 
     private final CountDownLatch requested = new CountDownLatch(1);
     private final CompletableFuture<Integer> finished = new CompletableFuture<>();
+    private final CompletableFuture<Void> requestedNow = new CompletableFuture<>();
 
     private StopSignal() {
     }
@@ -35,7 +36,17 @@ public final class StopSignal {
 
     /** Asks the running host to stop; returns at once. */
     public void request() {
+        requestedNow.complete(null);
         requested.countDown();
+    }
+
+    /**
+     * Runs {@code action} on the thread that requests the stop, the moment it does (at once if it
+     * has): for what must not wait until the command's own thread wakes up, such as turning
+     * readiness to 503. {@code action} must be quick and must not throw.
+     */
+    void whenRequested(Runnable action) {
+        requestedNow.thenRun(action);
     }
 
     /** Blocks until a stop is requested. */
