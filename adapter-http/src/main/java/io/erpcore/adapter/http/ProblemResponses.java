@@ -106,19 +106,25 @@ final class ProblemResponses {
     /** Writes {@code problem} as the answer of {@code ctx}. */
     void write(Context ctx, ProblemException problem) {
         String correlationId = ApiRequest.find(ctx).map(ApiRequest::correlationId).orElse(null);
+        String body = body(problem, ctx.path(), correlationId);
+        problem.retryAfter().ifPresent(wait -> ctx.header("Retry-After", Long.toString(ceilSeconds(wait))));
+        ctx.status(problem.status()).contentType(CONTENT_TYPE).result(body);
+    }
+
+    /** The JSON body of {@code problem}, answered to a request for {@code instance}; {@code correlationId} may be null. */
+    String body(ProblemException problem, String instance, String correlationId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", ErrorCode.typeOf(problem.code()));
         body.put("title", problem.title());
         body.put("status", problem.status());
         body.put("detail", problem.detail());
-        body.put("instance", ctx.path());
+        body.put("instance", instance);
         body.put("code", problem.code());
         body.put("correlationId", correlationId);
         if (!problem.errors().isEmpty()) {
             body.put("errors", problem.errors());
         }
-        problem.retryAfter().ifPresent(wait -> ctx.header("Retry-After", Long.toString(ceilSeconds(wait))));
-        ctx.status(problem.status()).contentType(CONTENT_TYPE).result(serialize(body));
+        return serialize(body);
     }
 
     /** Answers {@code code} for a status the router set without an exception, unless a problem was written. */
