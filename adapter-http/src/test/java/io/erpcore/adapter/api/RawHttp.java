@@ -22,7 +22,7 @@ import java.util.concurrent.CompletableFuture;
  * on another thread while the answer is read, so a server that answers before reading a huge body
  * (413, 431) is heard rather than lost in a reset.
  */
-final class RawHttp {
+public final class RawHttp {
 
     private static final int TIMEOUT_MILLIS = 20_000;
 
@@ -33,7 +33,7 @@ final class RawHttp {
     }
 
     /** A client of the server listening on {@code port} of 127.0.0.1. */
-    static RawHttp on(int port) {
+    public static RawHttp on(int port) {
         return new RawHttp(port);
     }
 
@@ -42,7 +42,7 @@ final class RawHttp {
      * ISO-8859-1) and {@code body}, adding {@code Host} and {@code Connection: close} unless
      * {@code headers} names them, but never {@code Content-Length}: the caller decides it.
      */
-    Answer send(String method, String target, List<String> headers, byte[] body) {
+    public Answer send(String method, String target, List<String> headers, byte[] body) {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         write(head, method + " " + target + " HTTP/1.1\r\n");
         boolean host = false;
@@ -63,7 +63,7 @@ final class RawHttp {
     }
 
     /** {@code headers} plus {@code Content-Length} of {@code body}, as a client that follows the rules sends them. */
-    static List<String> withLength(List<String> headers, byte[] body) {
+    public static List<String> withLength(List<String> headers, byte[] body) {
         List<String> all = new ArrayList<>(headers);
         if (body.length > 0) {
             all.add("Content-Length");
@@ -115,10 +115,10 @@ final class RawHttp {
     }
 
     /** An answer: status, headers in order (name, value, ...), and the body decoded as UTF-8. */
-    record Answer(int status, List<String> headers, String body) {
+    public record Answer(int status, List<String> headers, String body) {
 
         /** The first value of header {@code name}, in any case. */
-        Optional<String> header(String name) {
+        public Optional<String> header(String name) {
             for (int i = 0; i + 1 < headers.size(); i += 2) {
                 if (headers.get(i).equalsIgnoreCase(name)) {
                     return Optional.of(headers.get(i + 1));
