@@ -1,10 +1,7 @@
 package io.erpcore.adapter.api.corpus;
 
-import static io.erpcore.adapter.api.StandaloneServer.bearer;
-import static io.erpcore.adapter.api.StandaloneServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.erpcore.adapter.api.StandaloneServer;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -35,11 +32,7 @@ class BadInputCorpusTest {
         corpus = new BadInputCorpus(server);
         framing = new FramingCorpus(corpus, server);
         run = new CorpusRun(server.raw(), ProblemContract.fromReference());
-        String otherOwner = server.server.signInOwner(server.otherTenant);
-        server.server.newUser(server.otherTenant, otherOwner, "member");
-        handedOutCursors = List.of(cursor("/api/v1/users", server.ownerToken), cursor("/api/v1/api-keys", server.ownerToken),
-                cursor("/api/v1/audit-events", server.ownerToken), cursor("/api/v1/tenants", StandaloneServer.PLATFORM_TOKEN),
-                cursor("/api/v1/users", otherOwner), cursor("/api/v1/audit-events", otherOwner));
+        handedOutCursors = server.handedOutCursors();
     }
 
     @AfterAll
@@ -52,8 +45,8 @@ class BadInputCorpusTest {
         return Stream.of(corpus.malformedJson(), corpus.deepNesting(), corpus.wrongTypes(), framing.hugeBodiesAndHeaders(),
                 corpus.invalidIds(), corpus.cursorsAndLimits(handedOutCursors),
                 corpus.hostileStrings("unicode-and-control", BadInputs.UNICODE),
-                corpus.hostileStrings("injection-and-traversal", Stream.concat(BadInputs.INJECTION.stream(),
-                        BadInputs.TRAVERSAL.stream()).toList()), framing.duplicatedHeaders());
+                corpus.hostileStrings("injection-and-traversal", BadInputs.injectionAndTraversal()),
+                framing.duplicatedHeaders());
     }
 
     @Test
@@ -132,7 +125,7 @@ class BadInputCorpusTest {
     @Test
     void sql_injection_and_path_traversal_in_every_field_path_and_query_are_answered_or_refused() {
         CorpusRun.Outcome outcome = run.send(corpus.hostileStrings("injection-and-traversal",
-                Stream.concat(BadInputs.INJECTION.stream(), BadInputs.TRAVERSAL.stream()).toList()));
+                BadInputs.injectionAndTraversal()));
 
         assertThat(outcome.violations()).as(outcome::report).isEmpty();
         assertThat(outcome.count("VALIDATION_FAILED")).isPositive();
@@ -144,11 +137,5 @@ class BadInputCorpusTest {
         CorpusRun.Outcome outcome = run.send(framing.duplicatedHeaders());
 
         assertThat(outcome.violations()).as(outcome::report).isEmpty();
-    }
-
-    private static String cursor(String list, String token) {
-        String cursor = json(server.server.http().get(list + "?limit=1", bearer(token))).path("nextCursor").asText(null);
-        assertThat(cursor).as("a second page of " + list).isNotNull();
-        return cursor;
     }
 }

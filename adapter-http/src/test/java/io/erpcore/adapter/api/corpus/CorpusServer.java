@@ -1,6 +1,7 @@
 package io.erpcore.adapter.api.corpus;
 
 import static io.erpcore.adapter.api.StandaloneServer.bearer;
+import static io.erpcore.adapter.api.StandaloneServer.json;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,7 +26,7 @@ final class CorpusServer implements AutoCloseable {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    final StandaloneServer server;
+    private final StandaloneServer api;
     final TenantAccount tenant;
     final TenantAccount otherTenant;
     final String ownerToken;
@@ -34,7 +35,7 @@ final class CorpusServer implements AutoCloseable {
     private final AtomicLong fresh = new AtomicLong();
 
     private CorpusServer(StandaloneServer server) {
-        this.server = server;
+        this.api = server;
         this.tenant = server.newTenant();
         this.otherTenant = server.newTenant();
         this.spareTenantId = server.newTenant().id();
@@ -44,6 +45,7 @@ final class CorpusServer implements AutoCloseable {
             server.newUser(tenant, ownerToken, "auditor");
             server.post("/api/v1/api-keys", "{\"name\":\"corpus\",\"scopes\":[\"users:read\"]}", bearer(ownerToken));
         }
+        server.newUser(otherTenant, server.signInOwner(otherTenant), "member");
     }
 
     /**
@@ -56,7 +58,26 @@ final class CorpusServer implements AutoCloseable {
     }
 
     RawHttp raw() {
-        return RawHttp.on(server.port());
+        return RawHttp.on(api.port());
+    }
+
+    /**
+     * Cursors the lists really handed out: of this tenant's users, keys and audit events, of the
+     * tenants, and of the other tenant's users and audit events. Each is well-formed for some list.
+     */
+    List<String> handedOutCursors() {
+        String otherOwner = api.signInOwner(otherTenant);
+        return List.of(cursor("/api/v1/users", ownerToken), cursor("/api/v1/api-keys", ownerToken),
+                cursor("/api/v1/audit-events", ownerToken), cursor("/api/v1/tenants", StandaloneServer.PLATFORM_TOKEN),
+                cursor("/api/v1/users", otherOwner), cursor("/api/v1/audit-events", otherOwner));
+    }
+
+    private String cursor(String list, String token) {
+        String cursor = json(api.http().get(list + "?limit=1", bearer(token))).path("nextCursor").asText(null);
+        if (cursor == null) {
+            throw new IllegalStateException(list + " has a single page");
+        }
+        return cursor;
     }
 
     /** Every route of the standalone API. */
@@ -141,6 +162,6 @@ final class CorpusServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        api.close();
     }
 }
