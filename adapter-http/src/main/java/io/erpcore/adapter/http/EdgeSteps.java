@@ -1,6 +1,7 @@
 package io.erpcore.adapter.http;
 
 import io.javalin.http.HandlerType;
+import io.javalin.http.Header;
 import java.util.Locale;
 
 /** The steps about the request's body: its size, checked early, and its media type, checked last. */
@@ -23,15 +24,19 @@ final class EdgeSteps {
         });
     }
 
-    /** Refuses a body on POST, PUT or PATCH that is not JSON with 415. */
+    /**
+     * Refuses a body on POST, PUT or PATCH that is not JSON with 415; a {@code Content-Type} sent
+     * twice names no one media type, so it is refused too.
+     */
     static NamedStep jsonBody() {
         return new NamedStep("json-body", (ctx, request) -> {
             HandlerType method = ctx.method();
             boolean carriesBody = ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
+            String contentType = RequestHeaders.fieldValue(ctx, Header.CONTENT_TYPE);
             if ((method == HandlerType.POST || method == HandlerType.PUT || method == HandlerType.PATCH)
-                    && carriesBody && !isJson(ctx.contentType())) {
+                    && carriesBody && !isJson(contentType)) {
                 throw ErrorCode.UNSUPPORTED_MEDIA_TYPE.problem("send the body as application/json, not "
-                        + (ctx.contentType() == null ? "without a Content-Type" : "'" + ctx.contentType() + "'"));
+                        + (contentType == null ? "without a Content-Type" : "'" + contentType + "'"));
             }
         });
     }

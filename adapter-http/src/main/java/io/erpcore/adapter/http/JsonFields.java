@@ -33,6 +33,8 @@ final class JsonFields {
     private static final int MAX_LIST = 50;
     private static final char NUL = '\0';
     private static final String NO_NUL = "must not contain the NUL character (\\u0000)";
+    private static final String NO_LONE_SURROGATE =
+            "must be well-formed Unicode, without an unpaired surrogate (\\ud800 to \\udfff)";
 
     private final ObjectNode node;
     private final String prefix;
@@ -101,7 +103,8 @@ final class JsonFields {
 
     /**
      * A string field that may be absent; when present it must be a string without the NUL
-     * character, which PostgreSQL cannot store in text and would answer with an error.
+     * character, which PostgreSQL cannot store in text and would answer with an error, and without
+     * an unpaired surrogate (JSON can escape one, UTF-8 cannot encode it: it would be stored as '?').
      */
     Optional<String> optionalText(String name) {
         JsonNode value = node.get(name);
@@ -112,11 +115,32 @@ final class JsonFields {
             add(name, "must be a string");
             return Optional.empty();
         }
-        if (value.textValue().indexOf(NUL) >= 0) {
+        return storable(name, value.textValue());
+    }
+
+    /** {@code text}, unless it holds what PostgreSQL's text cannot: then the problem of {@code name}, and empty. */
+    private Optional<String> storable(String name, String text) {
+        if (text.indexOf(NUL) >= 0) {
             add(name, NO_NUL);
             return Optional.empty();
         }
-        return Optional.of(value.textValue());
+        if (hasUnpairedSurrogate(text)) {
+            add(name, NO_LONE_SURROGATE);
+            return Optional.empty();
+        }
+        return Optional.of(text);
+    }
+
+    private static boolean hasUnpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A boolean field that may be absent; when present it must be {@code true} or {@code false}. */
@@ -148,11 +172,11 @@ final class JsonFields {
                 add(name, "must be an array of at most " + MAX_LIST + " strings");
                 return Optional.empty();
             }
-            if (item.textValue().indexOf(NUL) >= 0) {
-                add(name, NO_NUL);
+            Optional<String> text = storable(name, item.textValue());
+            if (text.isEmpty()) {
                 return Optional.empty();
             }
-            texts.add(item.textValue());
+            texts.add(text.get());
         }
         return Optional.of(texts);
     }

@@ -40,7 +40,7 @@ final class PlatformSteps {
                 // ApiRoutes registers no platform route without the token; should one exist anyway, it is hidden.
                 throw ErrorCode.NOT_FOUND.problem("no route matches this path");
             }
-            String authorization = ctx.header(Header.AUTHORIZATION);
+            String authorization = RequestHeaders.fieldValue(ctx, Header.AUTHORIZATION);
             if (!BearerToken.isBearer(authorization)) {
                 throw ErrorCode.NOT_AUTHENTICATED.problem(NEEDS_TOKEN);
             }

@@ -24,7 +24,7 @@ final class RouteSteps {
     /** Verifies the credentials; refused credentials are 401 on every route, public ones included. */
     static NamedStep authentication(Authenticator authenticator) {
         return new NamedStep("authentication", (ctx, request) -> {
-            Authentication outcome = authenticator.authenticate(ctx.header(Header.AUTHORIZATION));
+            Authentication outcome = authenticator.authenticate(RequestHeaders.fieldValue(ctx, Header.AUTHORIZATION));
             if (outcome instanceof Authentication.Authenticated authenticated) {
                 request.principal(authenticated.principal());
             } else if (outcome instanceof Authentication.Refused refused) {
@@ -42,7 +42,7 @@ final class RouteSteps {
             Principal principal = request.principal().orElse(null);
             TenantResolution resolution = TenantResolver.resolve(new TenantResolver.Request(
                     principal == null ? Optional.empty() : principal.tenantClaim(),
-                    Optional.ofNullable(ctx.header(TenantResolver.TENANT_HEADER)),
+                    Optional.ofNullable(RequestHeaders.fieldValue(ctx, TenantResolver.TENANT_HEADER)),
                     principal != null));
             if (resolution instanceof TenantResolution.Refused refused) {
                 throw refusal(refused);

@@ -363,6 +363,23 @@ class EndpointAnswersTest {
                 bearer(ownerToken)), "name");
     }
 
+    // JSON may escape half a surrogate pair; UTF-8 cannot encode one, so it would be stored as '?'.
+    @ParameterizedTest(name = "displayName {0}")
+    @ValueSource(strings = {"\"Ada\\ud800\"", "\"\\udc00Ada\"", "\"Ada\\udc00\\ud800\"", "\"\\udbff\""})
+    void a_display_name_with_an_unpaired_surrogate_is_400_rather_than_stored_altered(String value) {
+        Map<String, Object> body = body();
+        body.remove("displayName");
+        String text = StandaloneServer.write(body);
+
+        assertInvalid(createUser(text.substring(0, text.length() - 1) + ",\"displayName\":" + value + "}"), "displayName");
+    }
+
+    @Test
+    void an_unpaired_surrogate_in_an_api_key_name_is_400() {
+        assertInvalid(server.post("/api/v1/api-keys", "{\"name\":\"ci\\ud800\",\"scopes\":[\"users:read\"]}",
+                bearer(ownerToken)), "name");
+    }
+
     @ParameterizedTest(name = "body {0}")
     @ValueSource(strings = {"{", "{\"email\":", "not json", "{\"email\":\"a@b.example\"} {}",
         "{\"email\":\"a@b.example\",\"email\":\"c@d.example\"}", "", "{'email':'a@b.example'}"})

@@ -10,6 +10,7 @@ import io.erpcore.adapter.jdbi.Databases;
 import io.erpcore.adapter.jdbi.JdbiDatabase;
 import io.erpcore.adapter.jdbi.PostgresFixture;
 import io.erpcore.adapter.jdbi.TestDatabase;
+import io.erpcore.adapter.micrometer.MicrometerMetricsSink;
 import io.erpcore.config.AppConfig;
 import io.erpcore.metrics.InMemoryMetricsSink;
 import io.erpcore.metrics.Metrics;
@@ -42,19 +43,24 @@ public final class StandaloneServer implements AutoCloseable {
     private final TestDatabase testDatabase;
     private final JdbiDatabase database;
     private final InMemoryMetricsSink databaseMetrics;
+    private final MicrometerMetricsSink metrics;
     private final JavalinApplication app;
     private final HttpTestClient http;
 
     private StandaloneServer(TestDatabase testDatabase, JdbiDatabase database, InMemoryMetricsSink databaseMetrics,
-            JavalinApplication app) {
+            MicrometerMetricsSink metrics, JavalinApplication app) {
         this.testDatabase = testDatabase;
         this.database = database;
         this.databaseMetrics = databaseMetrics;
+        this.metrics = metrics;
         this.app = app;
         this.http = HttpTestClient.on(app);
     }
 
-    /** A server with the test defaults plus {@code variables} (name, value, ...). */
+    /**
+     * A server with the test defaults plus {@code variables} (name, value, ...), serving
+     * {@code /metrics} from a Prometheus registry as the host does.
+     */
     public static StandaloneServer start(String... variables) {
         Map<String, String> values = new HashMap<>();
         values.put("PLATFORM_ADMIN_TOKEN", PLATFORM_TOKEN);
@@ -69,9 +75,15 @@ public final class StandaloneServer implements AutoCloseable {
         TestDatabase testDatabase = PostgresFixture.migratedDatabase();
         InMemoryMetricsSink databaseMetrics = InMemoryMetricsSink.create();
         JdbiDatabase database = Databases.open(testDatabase, databaseMetrics);
-        JavalinApplication app = StandaloneApi.create(config, Metrics.create(InMemoryMetricsSink.create(),
-                config.metricsConfig()), database, Clock.systemUTC()).builder().build().start();
-        return new StandaloneServer(testDatabase, database, databaseMetrics, app);
+        MicrometerMetricsSink metrics = MicrometerMetricsSink.prometheus();
+        JavalinApplication app = StandaloneApi.create(config, Metrics.create(metrics, config.metricsConfig()), database,
+                Clock.systemUTC()).builder().metricsEndpoint(metrics::scrape).build().start();
+        return new StandaloneServer(testDatabase, database, databaseMetrics, metrics, app);
+    }
+
+    /** The port the server listens on, for clients other than {@link #http()}. */
+    public int port() {
+        return app.port();
     }
 
     public HttpTestClient http() {
@@ -195,6 +207,7 @@ public final class StandaloneServer implements AutoCloseable {
     public void close() {
         app.stop();
         database.close();
+        metrics.close();
     }
 
     /** A tenant made by {@link #newTenant}: its id, slug and owner's e-mail. */

@@ -1,0 +1,131 @@
+package io.erpcore.adapter.api.corpus;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.erpcore.adapter.api.RawHttp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
+
+/**
+ * Sends probes on a few threads and keeps the counts of everything sent (per family, status and
+ * code), which the corpus prints at the end: what it sent and what it was answered is part of its
+ * report.
+ */
+final class CorpusRun {
+
+    private static final int THREADS = 4;
+    private static final int SHOWN = 40;
+
+    private final RawHttp client;
+    private final ProblemContract contract;
+    private final Map<String, LongAdder> families = new ConcurrentHashMap<>();
+    private final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> codes = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> byJetty = new ConcurrentHashMap<>();
+    private final LongAdder violations = new LongAdder();
+
+    CorpusRun(RawHttp client, ProblemContract contract) {
+        this.client = client;
+        this.contract = contract;
+    }
+
+    /** The outcome of one family: how often each code was answered, and what broke the contract or the expectation. */
+    record Outcome(Map<String, Long> codes, List<String> violations) {
+
+        long count(String code) {
+            return codes.getOrDefault(code, 0L);
+        }
+
+        /** The first violations, one a line, and how many there were. */
+        String report() {
+            return violations.size() + " of the answers are wrong:\n  " + violations.stream().limit(SHOWN)
+                    .collect(Collectors.joining("\n  ")) + (violations.size() > SHOWN ? "\n  ..." : "");
+        }
+    }
+
+    /** Sends every probe, checking each answer against the contract and the probe's expectation. */
+    Outcome send(List<Probe> probes) {
+        ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+        try {
+            List<Future<String[]>> answers = new ArrayList<>();
+            for (Probe probe : probes) {
+                answers.add(threads.submit(() -> check(probe)));
+            }
+            Map<String, Long> seen = new TreeMap<>();
+            List<String> wrong = new ArrayList<>();
+            for (Future<String[]> answer : answers) {
+                String[] result = answer.get();
+                seen.merge(result[0], 1L, Long::sum);
+                if (result[1] != null) {
+                    wrong.add(result[1]);
+                }
+            }
+            return new Outcome(seen, wrong);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** The code answered (or the status when there is none) and the violation, or null. */
+    private String[] check(Probe probe) {
+        families.computeIfAbsent(probe.family(), family -> new LongAdder()).increment();
+        RawHttp.Answer answer;
+        try {
+            answer = probe.send(client);
+        } catch (RuntimeException noAnswer) {
+            violations.increment();
+            return new String[] {"(no answer)", probe + ": no answer: " + noAnswer.getMessage()};
+        }
+        statuses.computeIfAbsent(answer.status(), status -> new LongAdder()).increment();
+        Optional<JsonNode> body = ProblemContract.body(answer);
+        String code = answer.status() >= 400 ? body.map(json -> json.path("code").asText(null)).orElse(null) : null;
+        if (answer.status() >= 400 && ProblemContract.answeredByJetty(answer)) {
+            byJetty.computeIfAbsent(probe.family() + " " + answer.status(), key -> new LongAdder()).increment();
+            code = "(Jetty " + answer.status() + ")";
+        }
+        String label = code == null ? Integer.toString(answer.status()) : code;
+        codes.computeIfAbsent(label, key -> new LongAdder()).increment();
+        // A protocol-level refusal by Jetty is all such a probe can expect; its expectation is about the application's answer.
+        boolean refusedByJetty = probe.protocolLevel() && code != null && code.startsWith("(Jetty");
+        Optional<String> violation = contract.violation(probe, answer)
+                .or(() -> refusedByJetty ? Optional.empty() : probe.expected().violation(answer, body));
+        violation.ifPresent(ignored -> violations.increment());
+        return new String[] {label, violation.map(reason -> probe + ": " + reason + " - answered " + answer.status()
+                + " " + abbreviate(answer.body())).orElse(null)};
+    }
+
+    /** The counts of everything sent so far, for the test output. */
+    String summary() {
+        long total = families.values().stream().mapToLong(LongAdder::sum).sum();
+        return "Bad-input corpus: " + total + " requests, " + violations.sum() + " wrong answers"
+                + "\n  per family: " + sorted(families)
+                + "\n  per status: " + sorted(statuses)
+                + "\n  per code:   " + sorted(codes)
+                + "\n  refused by Jetty before the application (text/html, no correlation id), per family and status: "
+                + sorted(byJetty);
+    }
+
+    private static <K extends Comparable<K>> String sorted(Map<K, LongAdder> counts) {
+        return new TreeMap<>(counts).entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue().sum())
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String abbreviate(String body) {
+        String line = body.replace('\n', ' ');
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+    }
+}
