@@ -78,7 +78,7 @@ final class CorrelationIds {
     }
 
     // Not UUID.randomUUID(): correlation ids need to be unique, not unguessable, and SecureRandom is slow.
-    private static String generate() {
+    static String generate() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return new UUID(random.nextLong(), random.nextLong()).toString();
     }

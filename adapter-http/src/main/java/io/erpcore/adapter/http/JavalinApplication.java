@@ -321,7 +321,7 @@ public final class JavalinApplication {
             OperationalRoutes operational = new OperationalRoutes(config, health, draining, scrape);
             AtomicReference<Server> jetty = new AtomicReference<>();
             Javalin javalin = Javalin.create(javalinConfig -> {
-                ServerSettings.apply(javalinConfig, config, json, threads);
+                ServerSettings.apply(javalinConfig, config, json, threads, problems);
                 javalinConfig.jetty.modifyServer(jetty::set);
                 javalinConfig.router.handlerWrapper(endpoint -> routeChain(endpoint, api));
                 javalinConfig.routes.before(ctx -> {

@@ -67,7 +67,7 @@ final class OperationalRoutes {
         if (!detailedOpen && opsToken.isEmpty()) {
             throw ErrorCode.NOT_FOUND.problem("no route matches this path");
         }
-        if (opsToken.isPresent() && !opsToken.get().matches(ctx.header(Header.AUTHORIZATION))) {
+        if (opsToken.isPresent() && !opsToken.get().matches(RequestHeaders.fieldValue(ctx, Header.AUTHORIZATION))) {
             throw ErrorCode.NOT_AUTHENTICATED.problem("this endpoint needs 'Authorization: Bearer <OPS_TOKEN>'");
         }
         // Sorted by name; uptime and version are read now, the others are the last scheduled answers.
@@ -95,7 +95,7 @@ final class OperationalRoutes {
         if (scrape.isEmpty()) {
             throw ErrorCode.NOT_FOUND.problem("no route matches this path");
         }
-        if (metricsToken.isPresent() && !metricsToken.get().matches(ctx.header(Header.AUTHORIZATION))) {
+        if (metricsToken.isPresent() && !metricsToken.get().matches(RequestHeaders.fieldValue(ctx, Header.AUTHORIZATION))) {
             throw ErrorCode.NOT_AUTHENTICATED.problem("this endpoint needs 'Authorization: Bearer <METRICS_TOKEN>'");
         }
         ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(scrape.get().get());

@@ -83,12 +83,15 @@ final class ProblemResponses {
                 : "an unexpected error occurred; quote the correlation id when reporting it");
     }
 
-    private static ProblemException fromStatus(int status, String message) {
+    static ProblemException fromStatus(int status, String message) {
         return switch (status) {
             case 404 -> ErrorCode.NOT_FOUND.problem("no route matches this path");
             case 405 -> ErrorCode.METHOD_NOT_ALLOWED.problem("this route does not answer this method");
             case 413 -> ErrorCode.BODY_TOO_LARGE.problem("the request body exceeds the server's limit");
+            case 414 -> ErrorCode.URI_TOO_LONG.problem("the request line exceeds the server's limit");
             case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE.problem("send the body as application/json");
+            case 417 -> ErrorCode.EXPECTATION_FAILED.problem("only 'Expect: 100-continue' is supported");
+            case 431 -> ErrorCode.HEADERS_TOO_LARGE.problem("the request headers exceed the server's limit");
             case 400 -> ErrorCode.MALFORMED_REQUEST.problem(message == null || message.isBlank()
                     ? "the request is malformed" : message);
             default -> ProblemException.of(status < 400 || status > 599 ? 500 : status, "HTTP_" + status,

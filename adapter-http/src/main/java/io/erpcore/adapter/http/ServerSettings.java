@@ -8,7 +8,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
-/** How Javalin and Jetty are set up: no banner, no server version, the body limit, gzip above 1 KB. */
+/** How Javalin and Jetty are set up: no banner, no server version, Jetty's refusals as problems, the body limit, gzip above 1 KB. */
 final class ServerSettings {
 
     private static final int COMPRESS_ABOVE_BYTES = 1024;
@@ -16,10 +16,12 @@ final class ServerSettings {
     private ServerSettings() {
     }
 
-    static void apply(JavalinConfig javalin, AppConfig config, ObjectMapper json, QueuedThreadPool threads) {
+    static void apply(JavalinConfig javalin, AppConfig config, ObjectMapper json, QueuedThreadPool threads,
+            ProblemResponses problems) {
         javalin.startup.showJavalinBanner = false;
         javalin.startup.showOldJavalinVersionWarning = false;
         javalin.jetty.threadPool = threads;
+        javalin.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblemErrors(problems)));
         javalin.jetty.modifyHttpConfiguration(http -> {
             http.setSendServerVersion(false);
             http.setSendXPoweredBy(false);

@@ -30,7 +30,7 @@ final class CorpusRun {
     private final Map<String, LongAdder> families = new ConcurrentHashMap<>();
     private final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> codes = new ConcurrentHashMap<>();
-    private final Map<String, LongAdder> byJetty = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> protocolLevel = new ConcurrentHashMap<>();
     private final LongAdder violations = new LongAdder();
 
     CorpusRun(RawHttp client, ProblemContract contract) {
@@ -93,16 +93,15 @@ final class CorpusRun {
         statuses.computeIfAbsent(answer.status(), status -> new LongAdder()).increment();
         Optional<JsonNode> body = ProblemContract.body(answer);
         String code = answer.status() >= 400 ? body.map(json -> json.path("code").asText(null)).orElse(null) : null;
-        if (answer.status() >= 400 && ProblemContract.answeredByJetty(answer)) {
-            byJetty.computeIfAbsent(probe.family() + " " + answer.status(), key -> new LongAdder()).increment();
-            code = "(Jetty " + answer.status() + ")";
-        }
         String label = code == null ? Integer.toString(answer.status()) : code;
         codes.computeIfAbsent(label, key -> new LongAdder()).increment();
-        // A protocol-level refusal by Jetty is all such a probe can expect; its expectation is about the application's answer.
-        boolean refusedByJetty = probe.protocolLevel() && code != null && code.startsWith("(Jetty");
+        // A refusal at the protocol level is all a framing probe can expect; its expectation is about the application's answer.
+        boolean refusedAtProtocolLevel = probe.protocolLevel() && ProblemContract.PROTOCOL_LEVEL_CODES.contains(label);
+        if (refusedAtProtocolLevel) {
+            protocolLevel.computeIfAbsent(probe.family() + " " + label, key -> new LongAdder()).increment();
+        }
         Optional<String> violation = contract.violation(probe, answer)
-                .or(() -> refusedByJetty ? Optional.empty() : probe.expected().violation(answer, body));
+                .or(() -> refusedAtProtocolLevel ? Optional.empty() : probe.expected().violation(answer, body));
         violation.ifPresent(ignored -> violations.increment());
         return new String[] {label, violation.map(reason -> probe + ": " + reason + " - answered " + answer.status()
                 + " " + abbreviate(answer.body())).orElse(null)};
@@ -115,8 +114,8 @@ final class CorpusRun {
                 + "\n  per family: " + sorted(families)
                 + "\n  per status: " + sorted(statuses)
                 + "\n  per code:   " + sorted(codes)
-                + "\n  refused by Jetty before the application (text/html, no correlation id), per family and status: "
-                + sorted(byJetty);
+                + "\n  framing probes refused at the protocol level, as problems, per family and code: "
+                + sorted(protocolLevel);
     }
 
     private static <K extends Comparable<K>> String sorted(Map<K, LongAdder> counts) {
