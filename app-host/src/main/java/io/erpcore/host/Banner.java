@@ -18,7 +18,7 @@ import java.util.Optional;
  * @param url where the server listens
  * @param database the embedded server, or the runtime URL with its password masked
  * @param startedIn time from the first start-up phase to the listener
- * @param sinceProcessStart time from the process's start to the listener, when the platform tells
+ * @param sinceProcessStart time from the JVM's start to the listener
  * @param demoPassword the demo owner's password, when the development seed made it just now
  */
 record Banner(AppConfig config, String version, String url, String database, Duration startedIn,
@@ -29,7 +29,7 @@ record Banner(AppConfig config, String version, String url, String database, Dur
         List<String> lines = new ArrayList<>();
         lines.add("ERP Core " + version + " is ready on " + url + " (" + config.environment().id() + ")");
         lines.add(row("started in", startedIn.toMillis() + " ms"
-                + sinceProcessStart.map(since -> " (" + since.toMillis() + " ms since the process started)").orElse("")));
+                + sinceProcessStart.map(since -> " (" + since.toMillis() + " ms since the JVM started)").orElse("")));
         lines.add(row("database", database));
         lines.add(row("redis", config.redisConfig().url().map(Object::toString)
                 .orElse("not configured: rate limits count in this process")));
@@ -61,7 +61,7 @@ record Banner(AppConfig config, String version, String url, String database, Dur
         fields.put("env", config.environment().id());
         fields.put("database", database);
         fields.put("startupMs", startedIn.toMillis());
-        sinceProcessStart.ifPresent(since -> fields.put("sinceProcessStartMs", since.toMillis()));
+        sinceProcessStart.ifPresent(since -> fields.put("sinceJvmStartMs", since.toMillis()));
         fields.put("features", features());
         return fields;
     }

@@ -12,9 +12,9 @@ import io.erpcore.config.LayeredConfigSource;
 import io.erpcore.config.LoadedConfig;
 import io.erpcore.logging.StructuredLogger;
 import io.erpcore.metrics.Metrics;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -169,8 +169,9 @@ public final class ErpCore {
                         "the database went away after start-up reached it", e);
             }
         }
-        Optional<Duration> sinceProcessStart = ProcessHandle.current().info().startInstant()
-                .map(start -> Duration.between(start, Instant.now()));
+        // The JVM's own record of its start, to the millisecond; the process's start time in /proc is
+        // only as precise as the boot time it is counted from, a whole second.
+        Optional<Duration> sinceProcessStart = Optional.of(Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime()));
         Banner banner = new Banner(config, HostVersion.current(), url, database.describe(), phases.elapsed(),
                 sinceProcessStart, database.embedded().isPresent(), demoPassword);
         if (demoPassword.isPresent()) {

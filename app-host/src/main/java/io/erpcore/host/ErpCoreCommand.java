@@ -53,6 +53,11 @@ final class ErpCoreCommand implements Callable<Integer> {
             description = "Listen without waiting for a first passing round of health checks; readiness answers 503 until one passes.")
     private boolean skipHealth;
 
+    @Option(names = "--start-then-stop",
+            description = "Run every start-up phase and listen, then stop gracefully at once: exit 0 when this "
+                    + "configuration can serve. The image build uses it to record its class-data archive.")
+    private boolean startThenStop;
+
     @Option(names = "--validate-config",
             description = "Print the effective configuration, secrets masked, with the source of every value; then exit.")
     private boolean validateConfig;
@@ -107,6 +112,9 @@ final class ErpCoreCommand implements Callable<Integer> {
         }
         // Readiness turns 503 on the signal's own thread: waking this one can take a while on a busy machine.
         process.stopSignal().whenRequested(server::startDraining);
+        if (startThenStop) {
+            process.stopSignal().request();
+        }
         try {
             process.stopSignal().awaitRequest();
         } catch (InterruptedException e) {
