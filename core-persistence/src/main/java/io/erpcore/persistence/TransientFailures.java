@@ -1,6 +1,7 @@
 package io.erpcore.persistence;
 
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,6 +29,24 @@ public final class TransientFailures {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether {@code failure} is a pool that could not lend a connection within its timeout
+     * ({@link SQLTransientConnectionException}, as HikariCP reports it; the PostgreSQL driver never
+     * throws it). Such a failure is transient, but its wait was the caller's whole
+     * {@code DATABASE_ACQUIRE_TIMEOUT}: asking the pool again would multiply that wait.
+     */
+    public static boolean isPoolTimeout(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code sqlState} names a failure that may pass. */
