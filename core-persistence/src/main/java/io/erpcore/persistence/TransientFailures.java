@@ -13,16 +13,26 @@ import java.util.Set;
  */
 public final class TransientFailures {
 
+    private static final String CONNECTION_EXCEPTION = "08000";
     private static final Set<String> STATES = Set.of("40001", "40P01", "57P01", "57P02", "57P03");
 
     private TransientFailures() {
     }
 
-    /** The SQLSTATE of the first transient {@link SQLException} in the cause chain of {@code failure}. */
+    /**
+     * The SQLSTATE of the first transient {@link SQLException} in the cause chain of {@code failure}.
+     * A pool that timed out lending a connection ({@link #isPoolTimeout}) is transient whatever state
+     * it carries: HikariCP copies the state of its last failed connection attempt, and has none
+     * (null) when the pool is merely exhausted or its attempt is still under way; such a timeout is
+     * {@code 08000}.
+     */
     public static Optional<String> transientState(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && isTransient(sql.getSQLState())) {
                 return Optional.of(sql.getSQLState());
+            }
+            if (cause instanceof SQLTransientConnectionException) {
+                return Optional.of(CONNECTION_EXCEPTION);
             }
             if (cause.getCause() == cause) {
                 break;
