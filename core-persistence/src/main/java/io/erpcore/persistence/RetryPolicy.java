@@ -8,7 +8,9 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Runs work again after a transient failure ({@link TransientFailures}), with exponential backoff
  * and full jitter, when the work is idempotent; otherwise the failure surfaces as a
- * {@link TransientDatabaseException}. Other failures pass through untouched.
+ * {@link TransientDatabaseException}. A pool that timed out lending a connection
+ * ({@link TransientFailures#isPoolTimeout}) is not asked again: its wait was the whole budget. Other
+ * failures pass through untouched.
  *
  * @param maxAttempts attempts in all, at least 1
  * @param baseDelay the backoff ceiling before the second attempt; it doubles per attempt
@@ -43,7 +45,7 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
                 if (state.isEmpty()) {
                     throw RetryPolicy.<E>rethrow(failure);
                 }
-                if (!idempotent || attempt >= maxAttempts) {
+                if (!idempotent || attempt >= maxAttempts || TransientFailures.isPoolTimeout(failure)) {
                     throw new TransientDatabaseException(state.get(), attempt, failure);
                 }
                 pause(attempt, failure);

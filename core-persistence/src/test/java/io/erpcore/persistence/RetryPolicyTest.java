@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,23 @@ class RetryPolicyTest {
             attempts.incrementAndGet();
             throw failure("57P01");
         })).isInstanceOf(TransientDatabaseException.class).hasMessageContaining("57P01").hasMessageContaining("1 attempt");
+        assertThat(attempts).hasValue(1);
+        assertThat(pauses).isEmpty();
+    }
+
+    @Test
+    void a_pool_that_timed_out_lending_a_connection_is_not_asked_again_since_its_wait_was_the_whole_budget() {
+        AtomicInteger attempts = new AtomicInteger();
+
+        assertThatThrownBy(() -> retry.run(true, () -> {
+            attempts.incrementAndGet();
+            // How HikariCP reports its connectionTimeout (DATABASE_ACQUIRE_TIMEOUT) while the server is down.
+            throw new RuntimeException("cannot open a handle", new SQLTransientConnectionException(
+                    "erp-runtime - Connection is not available, request timed out after 1000ms", "08001",
+                    new SQLException("Connection refused", "08001")));
+        })).isInstanceOf(TransientDatabaseException.class)
+                .satisfies(e -> assertThat(((TransientDatabaseException) e).sqlState()).isEqualTo("08001"))
+                .hasMessageContaining("1 attempt");
         assertThat(attempts).hasValue(1);
         assertThat(pauses).isEmpty();
     }

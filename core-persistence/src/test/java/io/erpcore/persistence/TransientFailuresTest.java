@@ -3,6 +3,7 @@ package io.erpcore.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,6 +32,21 @@ class TransientFailuresTest {
         Exception wrapped = new RuntimeException(new IllegalStateException(new SQLException("gone", "08006")));
 
         assertThat(TransientFailures.transientState(wrapped)).contains("08006");
+    }
+
+    @Test
+    void a_pool_timeout_is_transient_even_without_a_state_of_its_own() {
+        // HikariCP's timeout while its pool is exhausted, or while its attempt to connect is still under way.
+        Exception timeout = new RuntimeException(new SQLTransientConnectionException(
+                "erp-runtime - Connection is not available, request timed out after 1500ms", (String) null));
+
+        assertThat(TransientFailures.transientState(timeout)).contains("08000");
+        assertThat(TransientFailures.isPoolTimeout(timeout)).isTrue();
+    }
+
+    @Test
+    void a_lost_connection_is_not_a_pool_timeout() {
+        assertThat(TransientFailures.isPoolTimeout(new RuntimeException(new SQLException("gone", "08006")))).isFalse();
     }
 
     @Test

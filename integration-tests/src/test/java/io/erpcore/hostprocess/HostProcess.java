@@ -2,6 +2,7 @@ package io.erpcore.hostprocess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
@@ -30,6 +31,7 @@ final class HostProcess {
     static final String JWT_SECRET = "Zq8vN2kLw5pR7tX1yB4cF6hJ9mQ3sV0dG8aE2uK5nP7r";
     static final String ENCRYPTION_KEY = "q7Yc3mR1vT9wK2pL6xN4bJ8dF0hS5gA1zE3uC7iO9kM=";
     static final String PLATFORM_TOKEN = "platform-token-for-process-tests-0123456789";
+    static final String OWNER_PASSWORD = "correct horse battery staple";
 
     private static final Pattern LISTENING = Pattern.compile("ERP Core is listening on (http://[^\\s\"]+)");
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -87,6 +89,18 @@ final class HostProcess {
     /** Waits until the host logs the URL it listens on; fails if it exits first. */
     HostProcess awaitListening() throws IOException, InterruptedException {
         url = awaitLogged(LISTENING, Duration.ofSeconds(120)).group(1);
+        return this;
+    }
+
+    /** Waits until /health/ready answers 200, as a load balancer would before sending traffic. */
+    HostProcess awaitReady(Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (get("/health/ready").statusCode() != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("readiness did not answer 200 within " + timeout + ":\n" + stdout());
+            }
+            Thread.sleep(50);
+        }
         return this;
     }
 
@@ -153,34 +167,84 @@ final class HostProcess {
         return Files.readString(workingDirectory.resolve("stderr.txt"), StandardCharsets.UTF_8);
     }
 
-    HttpResponse<String> get(String path, String... bearer) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(10));
+    /**
+     * A request for {@code path} on this host, with {@code Authorization: Bearer} if given and a 30 s
+     * timeout: a sign-in hashes at 600,000 PBKDF2 iterations, which takes seconds on a busy machine.
+     */
+    HttpRequest.Builder request(String path, String... bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30));
         if (bearer.length > 0) {
             request.header("Authorization", "Bearer " + bearer[0]);
         }
-        return HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+        return request;
+    }
+
+    HttpResponse<String> get(String path, String... bearer) throws IOException, InterruptedException {
+        return HTTP.send(request(path, bearer).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(String path, String json, String... bearer) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json");
-        if (bearer.length > 0) {
-            request.header("Authorization", "Bearer " + bearer[0]);
-        }
-        return HTTP.send(request.POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(request(path, bearer).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Creates a tenant through the platform API and signs its owner in; the owner's access token. */
     String newTenantOwnerToken(String slug) throws IOException, InterruptedException {
-        String password = "correct horse battery staple";
+        return newTenant(slug).get("accessToken").asText();
+    }
+
+    /** Creates a tenant through the platform API and signs its owner in; the sign-in's answer (both tokens). */
+    JsonNode newTenant(String slug) throws IOException, InterruptedException {
+        createTenant(slug);
+        return signIn(slug);
+    }
+
+    /** Creates a tenant through the platform API, its owner signing in with {@link #OWNER_PASSWORD}; the tenant's id. */
+    String createTenant(String slug) throws IOException, InterruptedException {
         HttpResponse<String> created = post("/api/v1/tenants", "{\"slug\":\"" + slug + "\",\"name\":\"" + slug + "\","
-                + "\"admin\":{\"email\":\"owner@" + slug + ".example\",\"displayName\":\"Owner\",\"password\":\"" + password
+                + "\"admin\":{\"email\":\"owner@" + slug + ".example\",\"displayName\":\"Owner\",\"password\":\"" + OWNER_PASSWORD
                 + "\"}}", PLATFORM_TOKEN);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return JSON.readTree(created.body()).get("id").asText();
+    }
+
+    /** Signs in the owner of tenant {@code slug} (made by {@link #createTenant}); the answer with both tokens. */
+    JsonNode signIn(String slug) throws IOException, InterruptedException {
         HttpResponse<String> login = post("/api/v1/auth/login", "{\"tenant\":\"" + slug + "\",\"email\":\"owner@" + slug
-                + ".example\",\"password\":\"" + password + "\"}");
+                + ".example\",\"password\":\"" + OWNER_PASSWORD + "\"}");
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-        return JSON.readTree(login.body()).get("accessToken").asText();
+        return JSON.readTree(login.body());
+    }
+
+    /**
+     * The sum of the Prometheus samples of {@code metric} on /metrics (without METRICS_TOKEN) whose
+     * labels contain every one of {@code labels} (written {@code name="value"}).
+     */
+    double metric(String metric, String... labels) throws IOException, InterruptedException {
+        HttpResponse<String> scrape = get("/metrics");
+        assertThat(scrape.statusCode()).as(scrape.body()).isEqualTo(200);
+        return scrape.body().lines()
+                .filter(line -> line.startsWith(metric + "{") || line.startsWith(metric + " "))
+                .filter(line -> List.of(labels).stream().allMatch(line::contains))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    /** The child's resident memory now and at its peak ({@code VmRSS}, {@code VmHWM} of /proc/<pid>/status), in kB. */
+    Memory memory() throws IOException {
+        String status = Files.readString(Path.of("/proc", String.valueOf(pid()), "status"));
+        return new Memory(kilobytes(status, "VmRSS"), kilobytes(status, "VmHWM"));
+    }
+
+    private static long kilobytes(String status, String field) {
+        Matcher matcher = Pattern.compile("(?m)^" + field + ":\\s+(\\d+) kB").matcher(status);
+        if (!matcher.find()) {
+            throw new AssertionError("no " + field + " in /proc/<pid>/status:\n" + status);
+        }
+        return Long.parseLong(matcher.group(1));
+    }
+
+    /** Resident memory of the host process, in kB. */
+    record Memory(long residentKb, long peakResidentKb) {
     }
 }

@@ -7,7 +7,10 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Properties;
 
 /**
  * A PostgreSQL server this test owns, never the machine's shared one: it may be stopped and
@@ -58,6 +61,20 @@ final class OwnPostgres implements AutoCloseable {
             server = null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether the server lets the owner role open a session now (waiting at most a second or two). */
+    boolean acceptsSessions() {
+        Properties properties = new Properties();
+        properties.setProperty("user", OWNER);
+        properties.setProperty("connectTimeout", "1");
+        properties.setProperty("socketTimeout", "2");
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE,
+                properties)) {
+            return connection.isValid(2);
+        } catch (SQLException notNow) {
+            return false;
         }
     }
 

@@ -58,8 +58,8 @@ public final class JdbiAuthenticator implements Authenticator {
     private final JdbiApiKeyRepository keys;
     private final Clock clock;
     // The principal of each active user, built once per STATUS_TTL; empty for a disabled or deleted one.
-    private final Cache<UserKey, Optional<Principal>> principals;
-    private final Cache<KeyName, Optional<ApiKeyCredential>> apiKeys;
+    private final SharedLoadCache<UserKey, Optional<Principal>> principals;
+    private final SharedLoadCache<KeyName, Optional<ApiKeyCredential>> apiKeys;
     private final Cache<UUID, Boolean> recentlyUsed;
     private final Cache<String, AccessTokenClaims> verified;
 
@@ -68,8 +68,9 @@ public final class JdbiAuthenticator implements Authenticator {
         this.users = users;
         this.keys = keys;
         this.clock = clock;
-        this.principals = cache(STATUS_TTL);
-        this.apiKeys = cache(STATUS_TTL);
+        // Loaded once for all concurrent requests, so a database outage costs each of them one wait at most.
+        this.principals = SharedLoadCache.expiringAfterWrite(STATUS_TTL, MAX_CACHED);
+        this.apiKeys = SharedLoadCache.expiringAfterWrite(STATUS_TTL, MAX_CACHED);
         this.recentlyUsed = cache(LAST_USED_EVERY);
         this.verified = cache(REMEMBER_TOKENS);
     }

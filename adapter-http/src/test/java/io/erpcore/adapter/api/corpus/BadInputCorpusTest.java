@@ -2,6 +2,7 @@ package io.erpcore.adapter.api.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -36,9 +37,13 @@ class BadInputCorpusTest {
     }
 
     @AfterAll
-    static void stop() {
-        System.out.println(run.summary());
-        server.close();
+    static void stop() throws IOException {
+        try {
+            System.out.println(run.summary());
+            run.figures().write();
+        } finally {
+            server.close();
+        }
     }
 
     private static Stream<List<Probe>> families() {

@@ -2,6 +2,7 @@ package io.erpcore.adapter.api.corpus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.erpcore.adapter.api.RawHttp;
+import io.erpcore.adapter.api.ReliabilityFigures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -116,6 +117,23 @@ final class CorpusRun {
                 + "\n  per code:   " + sorted(codes)
                 + "\n  framing probes refused at the protocol level, as problems, per family and code: "
                 + sorted(protocolLevel);
+    }
+
+    /** The counts as figures for docs/RELIABILITY.md. */
+    ReliabilityFigures figures() {
+        long total = families.values().stream().mapToLong(LongAdder::sum).sum();
+        ReliabilityFigures figures = ReliabilityFigures.of("bad-input", BadInputCorpusTest.class,
+                        "no_bad_input_is_answered_5xx_and_every_refusal_is_a_documented_problem", "Requests of bad input "
+                        + "over every route of the standalone API, authenticated and anonymous, over a raw socket")
+                .add("requests", total, "", "requests sent")
+                .add("wrong answers", violations.sum(), "", "a 5xx, a 4xx that is not a problem with a documented code and "
+                        + "the request's correlation id, or not the refusal the family expects; must be 0")
+                .add("5xx", statuses.entrySet().stream().filter(entry -> entry.getKey() >= 500)
+                        .mapToLong(entry -> entry.getValue().sum()).sum(), "", "server errors; must be 0");
+        new TreeMap<>(families).forEach((family, count) -> figures.add("family " + family, count.sum(), "", "requests of this family"));
+        new TreeMap<>(codes).forEach((code, count) -> figures.add("answered " + code, count.sum(), "",
+                code.chars().allMatch(Character::isDigit) ? "answers with this status and no problem" : "problems with this code"));
+        return figures;
     }
 
     private static <K extends Comparable<K>> String sorted(Map<K, LongAdder> counts) {

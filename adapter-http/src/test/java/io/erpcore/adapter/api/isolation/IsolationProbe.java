@@ -2,6 +2,7 @@ package io.erpcore.adapter.api.isolation;
 
 import static io.erpcore.adapter.api.StandaloneServer.json;
 
+import io.erpcore.adapter.api.ReliabilityFigures;
 import io.erpcore.adapter.api.StandaloneServer;
 import io.erpcore.adapter.api.isolation.ProbePlan.Op;
 import io.erpcore.adapter.http.HttpTestClient;
@@ -223,6 +224,22 @@ final class IsolationProbe {
                 + failures.size() + " foreign 2xx, " + serverErrors.size() + " 5xx"
                 + "\n  per operation: " + sorted(perKind)
                 + "\n  per answer:    " + sorted(perAnswer);
+    }
+
+    /** The counts as figures for docs/RELIABILITY.md, the plan drawn from {@code seed}. */
+    ReliabilityFigures figures(long seed, int threads) {
+        ReliabilityFigures figures = ReliabilityFigures.of("isolation", IsolationProbeTest.class,
+                        "no_request_reaches_the_data_of_another_tenant", tenants.size() + " tenants made through the API send "
+                        + "requests on " + threads + " threads, most at another tenant's users, keys, cursors, id and tokens")
+                .setting("seed", seed)
+                .add("requests", requests.sum(), "", "requests the probe sent")
+                .add("on another tenant's resource", foreignAttempts.sum(), "", "of those, aimed at another tenant")
+                .add("rows checked", rows.checked(), "", "rows in answers checked to belong to the caller's tenant")
+                .add("foreign 2xx", failures.size(), "", "requests on another tenant's resource that succeeded; must be 0")
+                .add("5xx", serverErrors.size(), "", "server errors; must be 0");
+        new TreeMap<>(perKind).forEach((kind, count) -> figures.add("operation " + kind, count.sum(), "", "operations of this kind"));
+        new TreeMap<>(perAnswer).forEach((answer, count) -> figures.add("answered " + answer, count.sum(), "", "answers with this status and code"));
+        return figures;
     }
 
     private static String sorted(Map<String, LongAdder> counts) {

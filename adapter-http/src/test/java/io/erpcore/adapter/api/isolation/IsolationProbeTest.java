@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.erpcore.adapter.api.StandaloneServer;
 import io.erpcore.adapter.api.isolation.ProbePlan.Op;
 import io.erpcore.adapter.api.isolation.ProbeTenant.Credential;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,8 +56,15 @@ class IsolationProbeTest {
             probe.run(op);
             return op;
         }).toList());
+        long probed = System.nanoTime();
         System.out.println(probe.summary() + "\n  set-up " + Duration.ofNanos(made - started).toMillis() + " ms, probe "
-                + Duration.ofNanos(System.nanoTime() - made).toMillis() + " ms on " + THREADS + " threads");
+                + Duration.ofNanos(probed - made).toMillis() + " ms on " + THREADS + " threads");
+        try {
+            probe.figures(seed, THREADS).add("probe", Duration.ofNanos(probed - made).toMillis(), "ms",
+                    "how long the requests took on " + THREADS + " threads").write();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @AfterAll
