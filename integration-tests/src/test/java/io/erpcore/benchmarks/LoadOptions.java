@@ -23,7 +23,8 @@ record LoadOptions(int tenants, int users, int readers, int limit, int connectio
 
     /**
      * The flags of the image's JVM as they resolve under the Kubernetes manifests' 1 GiB limit;
-     * {@code --jvm} takes others, separated by commas or spaces.
+     * {@code --jvm} takes others, separated by spaces or by commas before a {@code -}, so that a
+     * flag may hold commas itself ({@code -XX:StartFlightRecording=filename=a.jfr,settings=profile}).
      */
     static final String DEFAULT_JVM = "-Xms256m -Xmx768m -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError";
 
@@ -71,7 +72,7 @@ record LoadOptions(int tenants, int users, int readers, int limit, int connectio
                 "auto".equals(rate) ? OptionalDouble.empty() : OptionalDouble.of(Double.parseDouble(rate)),
                 Integer.parseInt(values.get("warmup-rounds")), Duration.ofSeconds(positive(values, "warmup-seconds")),
                 positive(values, "rounds"), Duration.ofSeconds(positive(values, "seconds")),
-                List.of(values.get("jvm").trim().split("[\\s,]+")), Path.of(values.get("out")), Path.of(values.get("jmh")),
+                List.of(values.get("jvm").trim().split("\\s+|,(?=-)")), Path.of(values.get("out")), Path.of(values.get("jmh")),
                 Path.of(values.get("work")), Path.of(values.get("jar")), List.copyOf(Arrays.asList(args)));
     }
 
