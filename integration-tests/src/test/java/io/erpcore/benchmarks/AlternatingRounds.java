@@ -84,9 +84,12 @@ final class AlternatingRounds {
         String pool = POOLS.get(server.name());
         long serverBefore = server.cpuNanos();
         Map<Long, Long> databaseBefore = database.snapshot(pool);
+        Ours oursBefore = ours();
         LoadGenerator.Measurement measured = load.run();
+        Ours oursAfter = ours();
         long serverCpu = server.cpuNanos() - serverBefore;
         long databaseCpu = DatabaseCpu.between(databaseBefore, database.snapshot(pool));
+        double otherShare = oursBefore.otherShareUntil(oursAfter);
         var latencies = measured.latencies();
         LoadResults.Phase phase = new LoadResults.Phase(mode, round, server.name(),
                 LoadResults.round(measured.elapsedNanos() / 1e9, 3), measured.completed(), measured.errors(),
@@ -94,11 +97,39 @@ final class AlternatingRounds {
                 millis(latencies.getValueAtPercentile(50)), millis(latencies.getValueAtPercentile(90)),
                 millis(latencies.getValueAtPercentile(99)), millis(latencies.getMaxValue()),
                 perRequest(serverBefore < 0 ? -1 : serverCpu, measured.completed()),
-                perRequest(databaseCpu, measured.completed()));
+                perRequest(databaseCpu, measured.completed()), otherShare);
         UsersLoadHarness.log(String.format(Locale.ROOT, "%s round %d %s: %.0f requests/s, p50 %.2f ms, p99 %.2f ms,"
-                        + " %d errors", mode, round, server.name(), phase.throughput(), phase.p50Ms(), phase.p99Ms(),
-                phase.errors() + phase.unsent()));
+                        + " %d errors, other work %.0f%% of the machine", mode, round, server.name(), phase.throughput(),
+                phase.p50Ms(), phase.p99Ms(), phase.errors() + phase.unsent(), 100 * otherShare));
         return phase;
+    }
+
+    /**
+     * The machine's busy CPU time and the part of it that is this run's: the harness's own JVM, the
+     * three servers and their database backends, at one moment.
+     */
+    private record Ours(long wallNanos, long machineBusy, long processes, Map<Long, Long> backends) {
+
+        /** The share of the machine's capacity that other work used from this moment until {@code later}; -1 if unknown. */
+        double otherShareUntil(Ours later) {
+            long backendCpu = DatabaseCpu.between(backends, later.backends);
+            if (machineBusy < 0 || processes < 0 || later.processes < 0 || backendCpu < 0) {
+                return -1;
+            }
+            long other = later.machineBusy - machineBusy - (later.processes - processes) - backendCpu;
+            double capacity = (later.wallNanos - wallNanos) * (double) Runtime.getRuntime().availableProcessors();
+            return LoadResults.round(Math.max(0, other / capacity), 3);
+        }
+    }
+
+    private Ours ours() {
+        long processes = ProcFacts.cpuNanos(ProcessHandle.current().pid());
+        for (ServerProcess server : servers) {
+            long cpu = server.cpuNanos();
+            processes = processes < 0 || cpu < 0 ? -1 : processes + cpu;
+        }
+        return new Ours(System.nanoTime(), ProcFacts.machineBusyNanos(), processes,
+                database.snapshot(POOLS.values().toArray(String[]::new)));
     }
 
     private double autoRate(List<LoadResults.Phase> phases) {

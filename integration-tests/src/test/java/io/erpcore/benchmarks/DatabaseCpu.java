@@ -19,7 +19,7 @@ final class DatabaseCpu implements AutoCloseable {
 
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1", "[::1]");
     private static final String BACKENDS = "select pid from pg_stat_activity where datname = current_database()"
-            + " and application_name = ?";
+            + " and application_name = any(?)";
 
     private final Connection admin;
     private final boolean local;
@@ -35,14 +35,14 @@ final class DatabaseCpu implements AutoCloseable {
         return new DatabaseCpu(admin, local);
     }
 
-    /** CPU nanoseconds used so far by each backend of {@code applicationName}, by pid; empty when unknown. */
-    Map<Long, Long> snapshot(String applicationName) {
+    /** CPU nanoseconds used so far by each backend of the pools named {@code applicationNames}, by pid; empty when unknown. */
+    Map<Long, Long> snapshot(String... applicationNames) {
         Map<Long, Long> cpu = new HashMap<>();
         if (!local) {
             return cpu;
         }
         try (PreparedStatement query = admin.prepareStatement(BACKENDS)) {
-            query.setString(1, applicationName);
+            query.setArray(1, admin.createArrayOf("text", applicationNames));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     long pid = rows.getLong(1);

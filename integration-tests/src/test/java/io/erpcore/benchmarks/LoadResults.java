@@ -9,7 +9,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * Everything one harness run measured, as written to {@code load-results.json} and read by the
  * report and the chart. Latencies are milliseconds, CPU times microseconds per answered request,
- * memory MiB; -1 stands for a figure this system could not read.
+ * memory MiB, {@code otherWorkShare} the fraction of the machine's CPU capacity that processes
+ * other than the run's own used during a phase; -1 stands for a figure this system could not read.
  */
 record LoadResults(String startedAt, double minutes, Map<String, Object> machine, String postgres, String databaseServer,
         String loadAverageAtStart, String loadAverageAtEnd, String command, Map<String, Object> settings,
@@ -27,7 +28,7 @@ record LoadResults(String startedAt, double minutes, Map<String, Object> machine
     /** One measured phase: a configuration in one round of one mode ({@code closed} or {@code open}). */
     record Phase(String mode, int round, String key, double seconds, long answered, long errors, long unsent,
             double throughput, double p50Ms, double p90Ms, double p99Ms, double maxMs, double serverCpuMicros,
-            double databaseCpuMicros) {
+            double databaseCpuMicros, double otherWorkShare) {
     }
 
     /**
@@ -36,7 +37,7 @@ record LoadResults(String startedAt, double minutes, Map<String, Object> machine
      */
     record Summary(String key, String name, double throughputMedian, double throughputMin, double throughputMax,
             double p50Ms, double p90Ms, double p99Ms, double maxMs, long answered, long errors, long unsent,
-            double serverCpuMicros, double databaseCpuMicros) {
+            double serverCpuMicros, double databaseCpuMicros, double otherWorkShare) {
     }
 
     /** The median of the per-round ratios of two configurations' closed-loop throughput, against its target. */
@@ -59,7 +60,7 @@ record LoadResults(String startedAt, double minutes, Map<String, Object> machine
                     mine.stream().mapToDouble(Phase::maxMs).max().orElse(0),
                     mine.stream().mapToLong(Phase::answered).sum(), mine.stream().mapToLong(Phase::errors).sum(),
                     mine.stream().mapToLong(Phase::unsent).sum(), median(mine, Phase::serverCpuMicros),
-                    median(mine, Phase::databaseCpuMicros)));
+                    median(mine, Phase::databaseCpuMicros), median(mine, Phase::otherWorkShare)));
         }
         return summaries;
     }

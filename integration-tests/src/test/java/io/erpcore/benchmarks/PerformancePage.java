@@ -1,6 +1,7 @@
 package io.erpcore.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -58,8 +59,10 @@ final class PerformancePage {
                 .append(results.loadAverageAtEnd()).append(" at the end |\n");
         page.append(String.format(Locale.ROOT, "| run | started %s, took %.1f minutes |%n%n", results.startedAt(),
                 results.minutes()));
-        page.append("Client, servers and PostgreSQL share these processors, and other work on the machine may too: the")
-                .append(" load averages above tell how busy it was (on 2 processors, a load of 2 keeps both busy).\n\n");
+        page.append("Client, servers and PostgreSQL share these processors, and other work on the machine may too. The")
+                .append(" load average counts this run's own threads as well (at the start it is the machine's alone);")
+                .append(" what other processes took is measured per phase, from `/proc/stat` less the CPU time of the")
+                .append(" harness, its servers and their database backends: ").append(otherWork(results)).append("\n\n");
     }
 
     private static void command(StringBuilder page, LoadResults results) {
@@ -91,11 +94,13 @@ final class PerformancePage {
         page.append("## Fixed concurrency (closed loop, ").append(results.settings().get("closedLoopConnections"))
                 .append(" connections)\n\n");
         page.append("| | requests/s (median) | slowest - fastest round | p50 ms | p90 ms | p99 ms | max ms | errors |")
-                .append(" server CPU µs/request | database CPU µs/request |\n|---|---|---|---|---|---|---|---|---|---|\n");
+                .append(" server CPU µs/request | database CPU µs/request | other work |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (LoadResults.Summary s : results.closedLoop()) {
-            page.append(String.format(Locale.ROOT, "| (%s) %s | %,.0f | %,.0f - %,.0f | %.2f | %.2f | %.2f | %.2f | %d | %s | %s |%n",
+            page.append(String.format(Locale.ROOT, "| (%s) %s | %,.0f | %,.0f - %,.0f | %.2f | %.2f | %.2f | %.2f | %d | %s | %s | %s |%n",
                     s.key(), s.name(), s.throughputMedian(), s.throughputMin(), s.throughputMax(), s.p50Ms(), s.p90Ms(),
-                    s.p99Ms(), s.maxMs(), s.errors(), micros(s.serverCpuMicros()), micros(s.databaseCpuMicros())));
+                    s.p99Ms(), s.maxMs(), s.errors(), micros(s.serverCpuMicros()), micros(s.databaseCpuMicros()),
+                    percent(s.otherWorkShare())));
         }
         page.append('\n');
     }
@@ -114,11 +119,12 @@ final class PerformancePage {
     private static void openLoop(StringBuilder page, LoadResults results) {
         page.append(String.format(Locale.ROOT, "## Fixed rate (open loop, %.0f requests/s)%n%n", results.openLoopRate()));
         page.append("| | requests/s answered (median) | p50 ms | p90 ms | p99 ms | max ms | errors | unsent |")
-                .append(" server CPU µs/request | database CPU µs/request |\n|---|---|---|---|---|---|---|---|---|---|\n");
+                .append(" server CPU µs/request | database CPU µs/request | other work |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (LoadResults.Summary s : results.openLoop()) {
-            page.append(String.format(Locale.ROOT, "| (%s) %s | %,.0f | %.2f | %.2f | %.2f | %.2f | %d | %d | %s | %s |%n",
+            page.append(String.format(Locale.ROOT, "| (%s) %s | %,.0f | %.2f | %.2f | %.2f | %.2f | %d | %d | %s | %s | %s |%n",
                     s.key(), s.name(), s.throughputMedian(), s.p50Ms(), s.p90Ms(), s.p99Ms(), s.maxMs(), s.errors(),
-                    s.unsent(), micros(s.serverCpuMicros()), micros(s.databaseCpuMicros())));
+                    s.unsent(), micros(s.serverCpuMicros()), micros(s.databaseCpuMicros()), percent(s.otherWorkShare())));
         }
         page.append('\n');
     }
@@ -156,6 +162,9 @@ final class PerformancePage {
         page.append("- **database CPU µs/request**: the CPU time of the PostgreSQL backends of that server's pool (found")
                 .append(" by `application_name`), divided the same way: what the database spends per request, row-level")
                 .append(" security included. Read from `/proc`, so only where PostgreSQL runs on this machine (`-` otherwise).\n");
+        page.append("- **other work**: the share of the machine's CPU capacity (all processors) that processes other")
+                .append(" than this run's used during the configuration's phases, the median of them: other builds and")
+                .append(" tests, other databases of a shared PostgreSQL. Figures measured while it is high are disturbed.\n");
         page.append("- **resident memory**: `VmRSS` after start-up, before any request; `VmHWM`, the most the process")
                 .append(" ever held resident, which is what a container's memory limit must allow; `VmRSS` at the end.")
                 .append(" With these flags the heap alone may grow to 768 MiB, so the figures are what the JVM chose to")
@@ -166,6 +175,21 @@ final class PerformancePage {
                 .append(" log); **b/c** the share of the unscoped read's throughput that the tenant-scoped read keeps")
                 .append(" (the executor's bulkhead, retry and statement metrics, `set_config` and the row-level policy);")
                 .append(" **a/c** both together, the product against the same rows read without either.\n\n");
+    }
+
+    /** The median and the largest share of the machine that other processes took during a measured phase. */
+    private static String otherWork(LoadResults results) {
+        List<Double> shares = results.phases().stream().map(LoadResults.Phase::otherWorkShare).filter(v -> v >= 0).toList();
+        if (shares.isEmpty()) {
+            return "not readable on this system.";
+        }
+        return String.format(Locale.ROOT, "in the median phase %s of the machine's CPU capacity, in the busiest %s"
+                + " (the tables' last column gives each configuration's median).", percent(LoadResults.median(shares)),
+                percent(shares.stream().mapToDouble(v -> v).max().orElse(0)));
+    }
+
+    private static String percent(double share) {
+        return share < 0 ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * share);
     }
 
     private static String micros(double value) {

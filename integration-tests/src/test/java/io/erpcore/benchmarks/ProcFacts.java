@@ -44,6 +44,23 @@ final class ProcFacts {
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK;
     }
 
+    /**
+     * CPU time the whole machine has spent busy (user, nice, system, interrupts, steal: every
+     * processor together) since it booted, from {@code /proc/stat}, in nanoseconds; -1 if unknown.
+     */
+    static long machineBusyNanos() {
+        List<String> lines = lines(Path.of("/proc/stat"));
+        if (lines.isEmpty() || !lines.get(0).startsWith("cpu ")) {
+            return -1;
+        }
+        String[] fields = lines.get(0).substring(4).strip().split("\\s+");
+        long busy = 0;
+        for (int i : new int[] {0, 1, 2, 5, 6, 7}) { // user nice system irq softirq steal; not idle (3), iowait (4)
+            busy += i < fields.length ? Long.parseLong(fields[i]) : 0;
+        }
+        return busy * NANOS_PER_TICK;
+    }
+
     /** The command name of process {@code pid}, or empty. */
     static Optional<String> command(long pid) {
         return lines(Path.of("/proc", String.valueOf(pid), "comm")).stream().findFirst().map(String::strip);
