@@ -11,7 +11,7 @@ import java.util.OptionalDouble;
 
 /**
  * The settings of one {@link UsersLoadHarness} run, from {@code --name value} arguments; every one
- * has a default, and the defaults are the documented full run (about 8 minutes on the 2-core
+ * has a default, and the defaults are the documented full run (about 7 minutes on the 2-core
  * development machine).
  *
  * @param rate the open loop's requests per second; empty: half the slowest configuration's
