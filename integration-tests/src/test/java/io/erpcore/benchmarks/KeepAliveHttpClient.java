@@ -25,22 +25,37 @@ final class KeepAliveHttpClient implements AutoCloseable {
     private int filled;
 
     KeepAliveHttpClient(int port, String path, String... headers) throws IOException {
+        this(port, request(path, headers));
+    }
+
+    /** A client on a connection of its own whose {@link #call()} sends {@code request}; {@link #call(byte[])} sends any. */
+    KeepAliveHttpClient(int port, byte[] request) throws IOException {
         socket = new Socket();
         socket.setTcpNoDelay(true);
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
         socket.setSoTimeout(10_000);
         out = socket.getOutputStream();
         in = socket.getInputStream();
+        this.request = request;
+    }
+
+    /** The bytes of {@code GET path} with {@code headers} (name, value, ...), for {@link #call(byte[])}. */
+    static byte[] request(String path, String... headers) {
         StringBuilder text = new StringBuilder("GET ").append(path).append(" HTTP/1.1\r\nHost: 127.0.0.1\r\n");
         for (int i = 0; i + 1 < headers.length; i += 2) {
             text.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
         }
-        request = text.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
+        return text.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Sends the request and returns the status code, having read the whole answer. */
     int call() throws IOException {
-        out.write(request);
+        return call(request);
+    }
+
+    /** Sends {@code bytes}, a whole request, and returns the status code, having read the whole answer. */
+    int call(byte[] bytes) throws IOException {
+        out.write(bytes);
         out.flush();
         int headerEnd = readHeaders();
         int status = (buffer[9] - '0') * 100 + (buffer[10] - '0') * 10 + (buffer[11] - '0');
