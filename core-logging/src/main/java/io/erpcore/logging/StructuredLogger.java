@@ -108,7 +108,9 @@ public final class StructuredLogger {
      * that a server whose request log is off builds no line at all.
      */
     public boolean isHttpEnabled() {
-        return logger.isEnabledForLevel(Level.INFO);
+        // With the marker, so that a backend's filter of request lines (Logback's turbo filters see
+        // the marker here) answers before the line is built, not after.
+        return logger.isInfoEnabled(LogMarkers.HTTP);
     }
 
     /** The one line per HTTP request: INFO with the {@link LogMarkers#HTTP} marker. */
