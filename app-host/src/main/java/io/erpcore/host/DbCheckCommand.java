@@ -1,6 +1,5 @@
 package io.erpcore.host;
 
-import io.erpcore.config.ConfigurationException;
 import io.erpcore.config.LoadedConfig;
 import io.erpcore.logging.StructuredLogger;
 import java.util.Map;
@@ -28,14 +27,10 @@ final class DbCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        parent.environment(environment);
-        LoadedConfig loaded;
-        try {
-            loaded = parent.loadWithoutCreating();
-        } catch (ConfigurationException | HostStartupException invalid) {
-            parent.process().err().println("ERP Core cannot check the database. " + invalid.getMessage());
-            return invalid instanceof HostStartupException startup ? startup.exitCode() : ExitCode.CONFIGURATION;
-        }
+        return parent.withConfig(environment, "ERP Core cannot check the database.", this::check);
+    }
+
+    private int check(LoadedConfig loaded) {
         StructuredLogger log = HostLogging.start(loaded);
         try (HostDatabase database = HostDatabase.locate(loaded.config(), parent.process().workingDirectory(), log)) {
             DatabaseCheck.Result result = DatabaseCheck.run(loaded.config(), database);

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.ToIntFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -151,11 +152,22 @@ final class ErpCoreCommand implements Callable<Integer> {
         return process;
     }
 
-    /** Sets APP_ENV for a sub-command given {@code --env} after its name. */
-    void environment(String value) {
-        if (value != null) {
-            environment = value;
+    /**
+     * Runs a sub-command on the configuration, with {@code APP_ENV} from its own {@code --env}
+     * when given; when the configuration is invalid, prints why after {@code cannot} and returns 78.
+     */
+    int withConfig(String environmentFlag, String cannot, ToIntFunction<LoadedConfig> command) {
+        if (environmentFlag != null) {
+            environment = environmentFlag;
         }
+        LoadedConfig loaded;
+        try {
+            loaded = loadWithoutCreating();
+        } catch (ConfigurationException | HostStartupException invalid) {
+            process.err().println(cannot + " " + invalid.getMessage());
+            return invalid instanceof HostStartupException startup ? startup.exitCode() : ExitCode.CONFIGURATION;
+        }
+        return command.applyAsInt(loaded);
     }
 
     /** The flags that were given, under the names of the variables they set. */

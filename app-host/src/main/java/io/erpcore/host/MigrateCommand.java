@@ -1,7 +1,6 @@
 package io.erpcore.host;
 
 import io.erpcore.config.AppConfig;
-import io.erpcore.config.ConfigurationException;
 import io.erpcore.config.LoadedConfig;
 import io.erpcore.logging.StructuredLogger;
 import java.util.Map;
@@ -30,14 +29,10 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        parent.environment(environment);
-        LoadedConfig loaded;
-        try {
-            loaded = parent.loadWithoutCreating();
-        } catch (ConfigurationException | HostStartupException invalid) {
-            parent.process().err().println("ERP Core cannot migrate. " + invalid.getMessage());
-            return invalid instanceof HostStartupException startup ? startup.exitCode() : ExitCode.CONFIGURATION;
-        }
+        return parent.withConfig(environment, "ERP Core cannot migrate.", this::migrate);
+    }
+
+    private int migrate(LoadedConfig loaded) {
         AppConfig config = loaded.config();
         StructuredLogger log = HostLogging.start(loaded);
         StartupPhases phases = new StartupPhases();
