@@ -6,7 +6,6 @@ import io.erpcore.adapter.jdbi.MigrationStatus;
 import io.erpcore.config.AppConfig;
 import io.erpcore.config.DatabaseUrl;
 import io.erpcore.persistence.LintReport;
-import io.erpcore.persistence.TenancyLint;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -99,8 +98,8 @@ final class DatabaseCheck {
     }
 
     private void lint() {
-        try (Connection connection = JdbcConnections.open(database.ownerUrl(), CONNECT_TIMEOUT)) {
-            LintReport report = TenancyLint.forRuntimeRole(database.runtimeUrl().user()).check(connection);
+        try {
+            LintReport report = database.lintReport();
             if (report.passed()) {
                 row("tenancy lint", "OK", "passed, " + report.warnings().size() + " warnings");
             } else if (config.environment().isDevelopment()) {
@@ -112,9 +111,9 @@ final class DatabaseCheck {
             if (!report.findings().isEmpty()) {
                 report.describe().lines().forEach(line -> lines.add("    " + line));
             }
-        } catch (SQLException e) {
+        } catch (HostStartupException e) {
             row("tenancy lint", "FAILED", e.getMessage());
-            fail(ExitCode.DATABASE_UNAVAILABLE);
+            fail(e.exitCode());
         }
     }
 

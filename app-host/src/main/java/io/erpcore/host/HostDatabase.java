@@ -45,15 +45,12 @@ final class HostDatabase implements AutoCloseable {
      * role that will use it first) with backoff until {@code DATABASE_STARTUP_TIMEOUT}.
      */
     static HostDatabase reach(AppConfig config, Path workingDirectory, StructuredLogger log) {
+        HostDatabase located = locate(config, workingDirectory, log);
         DatabaseConfig database = config.databaseConfig();
-        if (database.url().isEmpty()) {
-            EmbeddedDatabase embedded = embedded(workingDirectory, log);
-            return new HostDatabase(database, embedded, embedded.runtime(), embedded.owner());
+        if (located.embedded == null) {
+            DatabaseWait.until(database.migrate() ? located.ownerUrl : located.runtimeUrl, database.startupTimeout(), log);
         }
-        DatabaseUrl runtimeUrl = database.url().orElseThrow();
-        HostDatabase reached = new HostDatabase(database, null, runtimeUrl, database.migrationUrl().orElse(runtimeUrl));
-        DatabaseWait.until(database.migrate() ? reached.ownerUrl : runtimeUrl, database.startupTimeout(), log);
-        return reached;
+        return located;
     }
 
     /**

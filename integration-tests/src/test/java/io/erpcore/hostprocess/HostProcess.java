@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -72,7 +73,7 @@ final class HostProcess {
 
     /** Production settings on {@code database}, with the platform API on and rate limits out of the way. */
     static Map<String, String> production(OwnPostgres database, Map<String, String> more) {
-        Map<String, String> environment = new java.util.HashMap<>(Map.of(
+        Map<String, String> environment = new HashMap<>(Map.of(
                 "APP_ENV", "production",
                 "DATABASE_URL", database.runtimeUrl(),
                 "DATABASE_MIGRATION_URL", database.ownerUrl(),
