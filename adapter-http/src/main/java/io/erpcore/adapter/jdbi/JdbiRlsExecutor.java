@@ -18,16 +18,21 @@ import org.jdbi.v3.core.Jdbi;
 public final class JdbiRlsExecutor implements RlsExecutor<Handle> {
 
     private final Jdbi jdbi;
+    private final ScopedStatements statements;
     private final TenantBulkhead bulkhead;
     private final RetryPolicy retry;
 
     private JdbiRlsExecutor(Jdbi jdbi, TenantBulkhead bulkhead, RetryPolicy retry) {
         this.jdbi = jdbi;
+        this.statements = ScopedStatements.over(jdbi);
         this.bulkhead = bulkhead;
         this.retry = retry;
     }
 
-    /** An executor over {@code jdbi}, which must connect as the runtime role. */
+    /**
+     * An executor over {@code jdbi}, which must connect as the runtime role. Its statements are
+     * rendered by the template engine {@code jdbi} has now.
+     */
     public static JdbiRlsExecutor create(Jdbi jdbi, TenantBulkhead bulkhead, RetryPolicy retry) {
         return new JdbiRlsExecutor(jdbi, bulkhead, retry);
     }
@@ -54,12 +59,12 @@ public final class JdbiRlsExecutor implements RlsExecutor<Handle> {
             throws E {
         if (execution.oneStatement()) {
             try (Handle handle = jdbi.open()) {
-                ScopedStatements.install(handle, scope, true);
+                statements.install(handle, scope, true);
                 return work.run(handle);
             }
         }
         return jdbi.inTransaction(handle -> {
-            ScopedStatements.install(handle, scope, false);
+            statements.install(handle, scope, false);
             return work.run(handle);
         });
     }

@@ -37,7 +37,7 @@ public final class ObservingSqlLogger implements SqlLogger {
     private void finished(StatementContext context, boolean success) {
         Object original = context.getAttribute(ScopedStatements.ORIGINAL_SQL);
         String sql = original instanceof String text ? text : String.valueOf(context.getRenderedSql());
-        TenantId tenant = context.getAttribute(ScopedStatements.TENANT) instanceof TenantId id ? id : null;
+        TenantId tenant = ScopedStatements.tenant(context).orElse(null);
         observer.finished(sql, Duration.ofNanos(context.getElapsedTime(ChronoUnit.NANOS)), success, tenant);
     }
 }

@@ -74,4 +74,47 @@ class JdbiRlsExecutorTest {
         assertThat(slugs).containsExactly("acme", "globex");
         assertThat(users).isZero();
     }
+
+    @Test
+    void work_with_named_parameters_binds_them_beside_the_scopes_tenant() {
+        long count = runtime.rls().inTenant(acme, Execution.singleStatement(), handle ->
+                handle.createQuery("select count(*) from users where email like :pattern")
+                        .bind("pattern", "acme-%").mapTo(Long.class).one());
+
+        assertThat(count).isEqualTo(3);
+    }
+
+    @Test
+    void work_with_positional_parameters_is_scoped_too() {
+        long count = runtime.rls().inTenant(globex, Execution.singleStatement(), handle ->
+                handle.createQuery("select count(*) from users where email like ?")
+                        .bind(0, "%@example.com").mapTo(Long.class).one());
+
+        assertThat(count).isEqualTo(2);
+    }
+
+    @Test
+    void every_tenant_shares_one_prepared_scope_statement_per_connection() {
+        for (int round = 0; round < 6; round++) {
+            for (TenantId tenant : List.of(acme, globex)) {
+                runtime.rls().inTenant(tenant, Execution.singleStatement(), handle ->
+                        handle.createQuery("select count(*) from users").mapTo(Long.class).one());
+            }
+        }
+        List<String> prepared = runtime.rls().inTenant(acme, Execution.singleStatement(), handle ->
+                handle.createQuery("select statement from pg_prepared_statements where statement like '%set_config%'")
+                        .mapTo(String.class).list());
+
+        // (Work with positional parameters, as in the test above for globex, writes its tenant as a literal.)
+        assertThat(prepared).anySatisfy(statement -> assertThat(statement).contains("'app.tenant_id', $1"))
+                .noneSatisfy(statement -> assertThat(statement).contains(acme.toString()));
+    }
+
+    @Test
+    void pooled_connections_plan_each_prepared_statement_once() {
+        String mode = runtime.rls().inTenant(acme, Execution.singleStatement(), handle ->
+                handle.createQuery("select current_setting('plan_cache_mode')").mapTo(String.class).one());
+
+        assertThat(mode).isEqualTo("force_generic_plan");
+    }
 }
