@@ -30,6 +30,11 @@ final class SharedLoadCache<K, V> {
 
     /** The cached value of {@code key}, or {@code loader}'s (which must not return null), shared with concurrent callers. */
     V get(K key, Function<? super K, ? extends V> loader) {
+        // A hit, which is nearly every call, costs one read: no future made, no write path taken.
+        CompletableFuture<Outcome<V>> cached = cache.getIfPresent(key);
+        if (cached != null && cached.isDone()) {
+            return cached.join().value();
+        }
         CompletableFuture<Outcome<V>> mine = new CompletableFuture<>();
         CompletableFuture<Outcome<V>> shared = cache.asMap().putIfAbsent(key, mine);
         if (shared != null) {
