@@ -38,8 +38,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *       executor, as the runtime role ({@code DATABASE_URL}) under row-level security: what the
  *       host's route does, minus the chain;
  *   <li>{@code bypass}: the same columns of the same rows read by a BYPASSRLS role
- *       ({@code LOAD_BYPASS_DATABASE_URL}) with {@code where tenant_id = ?} on a plain JDBI, no
- *       executor and no scope: what the read would cost without tenant scoping.
+ *       ({@code LOAD_BYPASS_DATABASE_URL}) with {@code where tenant_id = ?} on a JDBI set up as the
+ *       product's (plugin, caches, pool), without executor or scope: what the read would cost
+ *       without tenant scoping.
  * </ul>
  *
  * Both answer the host's JSON ({@link UserRoutes#wireFormat}), serialised by the same Jackson

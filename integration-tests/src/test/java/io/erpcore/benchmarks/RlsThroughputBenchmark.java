@@ -1,13 +1,15 @@
 package io.erpcore.benchmarks;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.erpcore.adapter.jdbi.CaffeineJdbiCaches;
 import io.erpcore.adapter.jdbi.Databases;
+import io.erpcore.adapter.jdbi.HikariPools;
 import io.erpcore.adapter.jdbi.JdbiDatabase;
 import io.erpcore.adapter.jdbi.ObservingSqlLogger;
 import io.erpcore.adapter.jdbi.PostgresFixture;
 import io.erpcore.adapter.jdbi.Tenants;
 import io.erpcore.adapter.jdbi.TestDatabase;
+import io.erpcore.config.DatabaseConfig;
 import io.erpcore.config.DatabaseUrl;
 import io.erpcore.metrics.InMemoryMetricsSink;
 import io.erpcore.metrics.Metrics;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.StatementCustomizer;
@@ -79,23 +82,18 @@ public class RlsThroughputBenchmark {
             sql.execute("GRANT CONNECT ON DATABASE " + database.name() + " TO " + bypassRole);
             sql.execute("GRANT SELECT ON users TO " + bypassRole);
         }
+        // Every pool is the product's (HikariPools.runtime: size, timeouts, plan caching), so the
+        // reads differ in their role and scoping only.
+        DatabaseConfig pools = Databases.config("DATABASE_MAX_CONNECTIONS", String.valueOf(POOL));
         DatabaseUrl server = database.runtime();
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(server.jdbcUrl());
-        config.setUsername(bypassRole);
-        config.setPassword("bench");
-        config.setMaximumPoolSize(POOL);
-        bypassPool = new HikariDataSource(config);
-        unscoped = Jdbi.create(bypassPool);
-        HikariConfig app = new HikariConfig();
-        app.setJdbcUrl(server.jdbcUrl());
-        app.setUsername(server.user());
-        app.setPassword(server.password().orElseThrow().reveal());
-        app.setMaximumPoolSize(POOL);
-        runtimePool = new HikariDataSource(app);
-        runtimeJdbi = Jdbi.create(runtimePool);
+        String hosts = server.hosts().stream().map(DatabaseUrl.HostAndPort::toString).collect(Collectors.joining(","));
+        DatabaseUrl bypass = DatabaseUrl.parse("postgresql://" + bypassRole + ":bench@" + hosts + "/" + server.database());
+        bypassPool = HikariPools.runtime(pools, bypass, "bench-bypass", null);
+        unscoped = CaffeineJdbiCaches.install(Jdbi.create(bypassPool));
+        runtimePool = HikariPools.runtime(pools, server, "bench-by-hand", null);
+        runtimeJdbi = CaffeineJdbiCaches.install(Jdbi.create(runtimePool));
         // The same statement observer as the scoped side, so the comparison isolates what scoping costs.
-        unscopedObserved = Jdbi.create(bypassPool);
+        unscopedObserved = CaffeineJdbiCaches.install(Jdbi.create(bypassPool));
         unscopedObserved.setSqlLogger(ObservingSqlLogger.of(StatementObserver.of(
                 Metrics.create(InMemoryMetricsSink.create(), TenantLabelPolicy.capped(100)), Duration.ofMinutes(1), false)));
     }
@@ -135,8 +133,8 @@ public class RlsThroughputBenchmark {
     @Benchmark
     public List<String> scopedByHandWithoutExecutor() {
         TenantId tenant = anyTenant();
-        return runtimeJdbi.withHandle(handle -> handle.createQuery("select set_config('app.tenant_id', '" + tenant
-                + "', true);\n" + READ).addCustomizer(new StatementCustomizer() {
+        return runtimeJdbi.withHandle(handle -> handle.createQuery("select set_config('app.tenant_id', :tenant, true);\n"
+                + READ).bind("tenant", tenant.toString()).addCustomizer(new StatementCustomizer() {
                     @Override
                     public void afterExecution(PreparedStatement statement, StatementContext context) throws SQLException {
                         statement.getMoreResults();

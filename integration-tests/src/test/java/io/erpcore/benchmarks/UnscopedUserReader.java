@@ -1,5 +1,6 @@
 package io.erpcore.benchmarks;
 
+import io.erpcore.adapter.jdbi.CaffeineJdbiCaches;
 import io.erpcore.adapter.jdbi.JdbiUserRepository;
 import io.erpcore.adapter.jdbi.Page;
 import io.erpcore.adapter.jdbi.UserRow;
@@ -23,8 +24,8 @@ import org.jdbi.v3.postgres.PostgresPlugin;
 
 /**
  * The first page of a tenant's users read the way an application without row-level security would:
- * a role that bypasses it filters with {@code where tenant_id = ?} itself, on a plain JDBI (no
- * executor, no scope, no bulkhead, no statement metrics). Columns, order, row mapping (the phone
+ * a role that bypasses it filters with {@code where tenant_id = ?} itself, on a JDBI set up as the
+ * product's (its plugin and caches) but without the executor, scope, bulkhead or statement metrics. Columns, order, row mapping (the phone
  * decrypted as the repository does) and the page's cursor are those of {@link JdbiUserRepository#list},
  * so the answer is the same; only the tenant scoping is missing. The harness's baseline, never shipped.
  */
@@ -44,7 +45,8 @@ final class UnscopedUserReader {
 
     /** A reader on {@code pool}, whose role must bypass row-level security (or see no rows). */
     static UnscopedUserReader over(DataSource pool, FieldEncryption encryption) {
-        return new UnscopedUserReader(Jdbi.create(pool).installPlugin(new PostgresPlugin()), encryption);
+        return new UnscopedUserReader(CaffeineJdbiCaches.install(Jdbi.create(pool).installPlugin(new PostgresPlugin())),
+                encryption);
     }
 
     /** The first {@code limit} users of {@code tenant}, oldest first, with the cursor of the next page. */

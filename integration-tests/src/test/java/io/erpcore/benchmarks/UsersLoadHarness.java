@@ -181,7 +181,7 @@ public final class UsersLoadHarness {
         return switch (key) {
             case "a" -> "java -jar app-host-runnable.jar, APP_ENV=production: every step of the chain, then the route";
             case "b" -> "BareUsersServer scoped: JdbiUserRepository.list through the RLS executor on a bare Javalin route";
-            default -> "BareUsersServer bypass: the same columns by a BYPASSRLS role with where tenant_id = ?, plain JDBI";
+            default -> "BareUsersServer bypass: the same columns by a BYPASSRLS role with where tenant_id = ?, JDBI without the executor";
         };
     }
 

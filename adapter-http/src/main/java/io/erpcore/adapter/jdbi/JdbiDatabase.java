@@ -60,7 +60,7 @@ public final class JdbiDatabase implements AutoCloseable {
     public static JdbiDatabase open(DatabaseConfig config, DatabaseUrl runtime, String applicationName,
             Metrics metrics, boolean logEveryStatement, MeterRegistry registry) {
         HikariDataSource pool = HikariPools.runtime(config, runtime, applicationName, registry);
-        Jdbi jdbi = Jdbi.create(pool).installPlugin(new PostgresPlugin());
+        Jdbi jdbi = CaffeineJdbiCaches.install(Jdbi.create(pool).installPlugin(new PostgresPlugin()));
         // JDBI's default messages quote every bound value, e-mails and hashes included; errors reach logs.
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.SHORT_STATEMENT);
         jdbi.setSqlLogger(ObservingSqlLogger.of(
