@@ -25,8 +25,15 @@ import org.slf4j.spi.LoggingEventBuilder;
  */
 public final class StructuredLogger {
 
+    /**
+     * The logger every {@link #http} line goes to, whichever module writes it: a backend switches
+     * request lines on and off by this logger's level.
+     */
+    public static final String REQUEST_LINES = "erp.requests";
+
     private static final String BOUNDARY = StructuredLogger.class.getName();
     private static final KeyValuePair[] NONE = {};
+    private static final Logger REQUESTS = LoggerFactory.getLogger(REQUEST_LINES);
 
     private final Logger logger;
     private final String module;
@@ -108,14 +115,15 @@ public final class StructuredLogger {
      * that a server whose request log is off builds no line at all.
      */
     public boolean isHttpEnabled() {
-        // With the marker, so that a backend's filter of request lines (Logback's turbo filters see
-        // the marker here) answers before the line is built, not after.
-        return logger.isInfoEnabled(LogMarkers.HTTP);
+        return REQUESTS.isInfoEnabled();
     }
 
-    /** The one line per HTTP request: INFO with the {@link LogMarkers#HTTP} marker. */
+    /**
+     * The one line per HTTP request: INFO with the {@link LogMarkers#HTTP} marker, on the
+     * {@value #REQUEST_LINES} logger (the line still names this logger's module).
+     */
     public void http(String message, Map<String, ?> context) {
-        emit(Level.INFO, LogMarkers.HTTP, message, null, context, NONE);
+        emit(REQUESTS, Level.INFO, LogMarkers.HTTP, message, null, context, NONE);
     }
 
     /** A security event with the {@link LogMarkers#SECURITY} marker, at WARN or ERROR by severity. */
@@ -181,11 +189,16 @@ public final class StructuredLogger {
 
     private void emit(Level level, Marker marker, String message, Throwable error, Map<String, ?> context,
             KeyValuePair... pairs) {
+        emit(logger, level, marker, message, error, context, pairs);
+    }
+
+    private void emit(Logger target, Level level, Marker marker, String message, Throwable error,
+            Map<String, ?> context, KeyValuePair... pairs) {
         // First, so that a disabled level neither builds an event nor reads the context.
-        if (!logger.isEnabledForLevel(level)) {
+        if (!target.isEnabledForLevel(level)) {
             return;
         }
-        LoggingEventBuilder event = logger.atLevel(level).setMessage(message).setCause(error);
+        LoggingEventBuilder event = target.atLevel(level).setMessage(message).setCause(error);
         if (event instanceof CallerBoundaryAware aware) {
             // Caller data then points at the code that called us, not at this class.
             aware.setCallerBoundary(BOUNDARY);

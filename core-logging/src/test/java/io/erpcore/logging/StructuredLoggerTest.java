@@ -126,12 +126,18 @@ class StructuredLoggerTest {
     }
 
     @Test
-    void logs_the_request_line_at_info_with_the_http_marker() {
-        logger.http("GET /ping 200", Map.of("status", 200));
+    void logs_the_request_line_at_info_with_the_http_marker_on_the_request_lines_logger() {
+        try (LogCapture requests = LogCapture.of(StructuredLogger.REQUEST_LINES)) {
+            logger.http("GET /ping 200", Map.of("status", 200));
 
-        ILoggingEvent event = auth.single();
-        assertThat(event.getLevel()).isEqualTo(Level.INFO);
-        assertThat(event.getMarkerList()).containsExactly(LogMarkers.HTTP);
+            ILoggingEvent event = requests.single();
+            assertThat(event.getLevel()).isEqualTo(Level.INFO);
+            assertThat(event.getMarkerList()).containsExactly(LogMarkers.HTTP);
+            assertThat(event.getKeyValuePairs()).anySatisfy(pair -> {
+                assertThat(pair.key).isEqualTo("module");
+                assertThat(pair.value).isEqualTo("auth");
+            });
+        }
     }
 
     @ParameterizedTest

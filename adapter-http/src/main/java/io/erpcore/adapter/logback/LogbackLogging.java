@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code ERP_LOG_LEVEL}: the Logback level of the root logger;</li>
  *   <li>{@code ERP_LOG_APPENDER}: {@code JSON} or {@code PRETTY}, the name of the appender to use;</li>
- *   <li>{@code ERP_HTTP_LINES}: whether request lines are written ({@link HttpLineFilter});</li>
+ *   <li>{@code ERP_REQUEST_LINES_LEVEL}: {@code INFO} when request lines are written, else
+ *       {@code WARN}: the level of their logger, {@value io.erpcore.logging.StructuredLogger#REQUEST_LINES};</li>
  *   <li>{@code SERVICE_NAME} and {@code APP_ENV}: the {@code service} and {@code env} fields.</li>
  * </ul>
  * The file (the host's {@code logback.xml}) decides everything else.
@@ -48,7 +49,7 @@ public final class LogbackLogging {
         context.reset();
         context.putProperty("ERP_LOG_LEVEL", SeedLevels.logbackLevel(logging.level()).levelStr);
         context.putProperty("ERP_LOG_APPENDER", logging.format() == LogFormat.JSON ? "JSON" : "PRETTY");
-        context.putProperty("ERP_HTTP_LINES", String.valueOf(SeedLevels.writesHttpLines(logging.level())));
+        context.putProperty("ERP_REQUEST_LINES_LEVEL", SeedLevels.writesHttpLines(logging.level()) ? "INFO" : "WARN");
         context.putProperty("SERVICE_NAME", serviceName);
         context.putProperty("APP_ENV", environment.name().toLowerCase(Locale.ROOT));
         JoranConfigurator configurator = new JoranConfigurator();

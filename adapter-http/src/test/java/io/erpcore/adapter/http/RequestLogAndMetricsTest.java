@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.erpcore.adapter.micrometer.MicrometerMetricsSink;
 import io.erpcore.config.AppConfig;
+import io.erpcore.logging.StructuredLogger;
 import io.erpcore.metrics.Metrics;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
 class RequestLogAndMetricsTest {
 
     private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
-    private final Logger httpLogger = (Logger) LoggerFactory.getLogger("erp.http");
+    private final Logger httpLogger = (Logger) LoggerFactory.getLogger(StructuredLogger.REQUEST_LINES);
     private Level previousLevel;
     private MicrometerMetricsSink sink;
     private JavalinApplication app;
