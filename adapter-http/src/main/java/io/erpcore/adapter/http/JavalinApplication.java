@@ -11,6 +11,7 @@ import io.erpcore.tenancy.InMemoryTenantDirectory;
 import io.erpcore.tenancy.TenantDirectory;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.ExceptionHandler;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.Endpoint;
@@ -325,11 +326,11 @@ public final class JavalinApplication {
                 ServerSettings.apply(javalinConfig, config, json, threads, problems);
                 javalinConfig.jetty.modifyServer(jetty::set);
                 javalinConfig.router.handlerWrapper(endpoint -> routeChain(endpoint, edge, api));
-                javalinConfig.routes.exception(Exception.class,
-                        (failure, ctx) -> unlessUnmatched(ctx, edge, problems, () -> problems.answer(failure, ctx)));
+                ExceptionHandler<Exception> failures =
+                        (failure, ctx) -> unlessUnmatched(ctx, edge, problems, () -> problems.answer(failure, ctx));
+                javalinConfig.routes.exception(Exception.class, failures);
                 // Javalin answers its own HTTP exceptions (405 among them) unless a handler names their class.
-                javalinConfig.routes.exception(HttpResponseException.class,
-                        (failure, ctx) -> unlessUnmatched(ctx, edge, problems, () -> problems.answer(failure, ctx)));
+                javalinConfig.routes.exception(HttpResponseException.class, failures);
                 javalinConfig.routes.error(404, ctx -> unlessUnmatched(ctx, edge, problems,
                         () -> problems.writeUnlessWritten(ctx, ErrorCode.NOT_FOUND)));
                 javalinConfig.requestLogger.http(new RequestLog(metrics));
