@@ -98,6 +98,7 @@ public final class BareUsersServer {
         return Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.jetty.threadPool = threads;
+            javalin.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(0)); // as the host's Jetty
             javalin.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
             javalin.routes.get("/api/v1/users", ctx -> list(ctx, reader));
         }).start("127.0.0.1", 0);

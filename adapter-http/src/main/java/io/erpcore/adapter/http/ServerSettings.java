@@ -8,7 +8,10 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
-/** How Javalin and Jetty are set up: no banner, no server version, Jetty's refusals as problems, the body limit, gzip above 1 KB. */
+/**
+ * How Javalin and Jetty are set up: no banner, no server version, no header-value cache, Jetty's
+ * refusals as problems, the body limit, gzip above 1 KB.
+ */
 final class ServerSettings {
 
     private static final int COMPRESS_ABOVE_BYTES = 1024;
@@ -25,6 +28,10 @@ final class ServerSettings {
         javalin.jetty.modifyHttpConfiguration(http -> {
             http.setSendServerVersion(false);
             http.setSendXPoweredBy(false);
+            // Jetty remembers recent header values per connection; every request here carries its
+            // own bearer token, which overflows that memory within a few requests, and Jetty then
+            // wipes and refills it: a cost on every request and no hit to show for it.
+            http.setHeaderCacheSize(0);
         });
         javalin.jsonMapper(new JavalinJackson(json, false));
         javalin.http.prefer405over404 = true;
