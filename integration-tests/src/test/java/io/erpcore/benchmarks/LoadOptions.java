@@ -39,7 +39,7 @@ record LoadOptions(int tenants, int users, int readers, int limit, int connectio
         defaults.put("connections", "8");
         defaults.put("open-connections", "32");
         defaults.put("rate", "auto");
-        defaults.put("warmup-rounds", "4");
+        defaults.put("warmup-rounds", "7");
         defaults.put("warmup-seconds", "8");
         defaults.put("rounds", "7");
         defaults.put("seconds", "8");
