@@ -28,10 +28,11 @@ import java.util.function.BiFunction;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The load harness's own server, never shipped: {@code GET /api/v1/users?limit=N} on a bare Javalin
- * route, without any middleware, the tenant taken from {@code X-Tenant-ID} as it is. It runs as a
- * child JVM with the host's JVM flags and the host's environment (so the same pool size, timeouts
- * and {@code ENCRYPTION_KEY}), in one of two modes:
+ * The load harness's own routes, never shipped: {@code GET /api/v1/users?limit=N} on a bare Javalin
+ * route, without any middleware, the tenant taken from {@code X-Tenant-ID} as it is. They run in
+ * the host's JVM ({@link SideBySideServers}), configured from the host's environment (so the same
+ * pool size, timeouts and {@code ENCRYPTION_KEY}), each on a server and a pool of its own, in one
+ * of two modes:
  *
  * <ul>
  *   <li>{@code scoped}: the product's {@link JdbiUserRepository#list} through the product's
@@ -44,7 +45,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * </ul>
  *
  * Both answer the host's JSON ({@link UserRoutes#wireFormat}), serialised by the same Jackson
- * set-up on a Jetty pool of the host's size, and print {@code listening on <port>} once they listen.
+ * set-up on a Jetty pool of the host's size.
  */
 public final class BareUsersServer {
 
@@ -57,8 +58,12 @@ public final class BareUsersServer {
     private BareUsersServer() {
     }
 
-    public static void main(String[] args) throws Exception {
-        String mode = args.length > 0 ? args[0] : "scoped";
+    /**
+     * Starts the route of {@code mode} ({@code scoped} or {@code bypass}) on a free port of
+     * 127.0.0.1, configured from the environment as the host is, and prints
+     * {@code bare <mode> listening on <port>} once it listens.
+     */
+    static void serve(String mode) {
         AppConfig config = ConfigLoader.load(ConfigSources.standard(Map.of())).config();
         FieldEncryption encryption = FieldEncryption.from(config.encryptionConfig());
         BiFunction<TenantId, Integer, Page<UserRow>> reader = switch (mode) {
@@ -67,7 +72,7 @@ public final class BareUsersServer {
             default -> throw new IllegalArgumentException("mode must be scoped or bypass but was '" + mode + "'");
         };
         Javalin server = start(reader);
-        System.out.println("listening on " + server.port());
+        System.out.println("bare " + mode + " listening on " + server.port());
         System.out.flush();
     }
 

@@ -1,9 +1,11 @@
 package io.erpcore.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The text of {@code docs/PERFORMANCE.md}, made from a run's {@link LoadResults} and JMH's results. */
 final class PerformancePage {
@@ -41,9 +43,12 @@ final class PerformancePage {
             page.append("| (").append(server.key()).append(") | ").append(server.name()).append(" | ")
                     .append(server.description()).append(" |\n");
         }
-        page.append("\nEach is a JVM of its own, started with the same flags (`").append(results.settings().get("jvmFlags"))
-                .append("`) and the same environment, over the same database. (b) and (c) are wired by the harness")
-                .append(" (`BareUsersServer`, in integration-tests' test sources) and never ship. Every server first")
+        page.append("\nAll three run side by side in one JVM, each on a Jetty server, a port and a database pool of its")
+                .append(" own: the packaged host, started by its own `main` from `app-host-runnable.jar` as `java -jar`")
+                .append(" starts it, and the harness's two bare routes (`BareUsersServer`, in integration-tests' test")
+                .append(" sources; they never ship). One start, one JIT, one heap: the ratios compare the configurations,")
+                .append(" not how differently three JVMs happened to compile and settle. The JVM runs with the flags `")
+                .append(results.settings().get("jvmFlags")).append("` and the host's environment. Every server first")
                 .append(" answers every tenant once, and the three answers must be the same JSON, or the run stops.\n\n");
     }
 
@@ -131,8 +136,14 @@ final class PerformancePage {
 
     private static void memory(StringBuilder page, LoadResults results) {
         page.append("## Memory\n\n| | resident after start-up | peak resident (VmHWM) | resident at the end |\n|---|---|---|---|\n");
-        for (LoadResults.Server s : results.servers()) {
-            page.append(String.format(Locale.ROOT, "| (%s) %s | %s | %s | %s |%n", s.key(), s.name(), mib(s.rssAfterStartMiB()),
+        // Servers that share a JVM share its memory: one row per JVM.
+        Map<Long, List<LoadResults.Server>> byJvm = results.servers().stream()
+                .collect(Collectors.groupingBy(LoadResults.Server::pid, LinkedHashMap::new, Collectors.toList()));
+        for (List<LoadResults.Server> jvm : byJvm.values()) {
+            LoadResults.Server s = jvm.get(0);
+            String label = jvm.size() == 1 ? "(" + s.key() + ") " + s.name()
+                    : "the JVM of " + jvm.stream().map(server -> "(" + server.key() + ")").collect(Collectors.joining(", "));
+            page.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", label, mib(s.rssAfterStartMiB()),
                     mib(s.peakRssMiB()), mib(s.rssAtEndMiB())));
         }
         page.append('\n');
@@ -157,8 +168,9 @@ final class PerformancePage {
                 .append(" wrk2 does); these are the latencies to hold against a service-level objective.\n");
         page.append("- **errors**: answers other than 200 and failed connections; **unsent**: open-loop requests still")
                 .append(" not sent 10 s after their phase ended. A run with errors says so here; it does not hide them.\n");
-        page.append("- **server CPU µs/request**: the server process's user and system CPU time during the phase (every")
-                .append(" thread: Jetty, the handler, JSON, JDBC, garbage collection, JIT), divided by the requests answered.\n");
+        page.append("- **server CPU µs/request**: the server JVM's user and system CPU time during the phase (every")
+                .append(" thread: Jetty, the handler, JSON, JDBC, garbage collection, JIT), divided by the requests answered.")
+                .append(" Only the phase's configuration is loaded; the others' threads wait meanwhile.\n");
         page.append("- **database CPU µs/request**: the CPU time of the PostgreSQL backends of that server's pool (found")
                 .append(" by `application_name`), divided the same way: what the database spends per request, row-level")
                 .append(" security included. Read from `/proc`, so only where PostgreSQL runs on this machine (`-` otherwise).\n");
@@ -168,7 +180,8 @@ final class PerformancePage {
         page.append("- **resident memory**: `VmRSS` after start-up, before any request; `VmHWM`, the most the process")
                 .append(" ever held resident, which is what a container's memory limit must allow; `VmRSS` at the end.")
                 .append(" With these flags the heap alone may grow to 768 MiB, so the figures are what the JVM chose to")
-                .append(" use under this load, not a floor.\n");
+                .append(" use under this load, not a floor. A JVM that serves all three holds the bare routes' servers and")
+                .append(" pools too: the host alone holds less.\n");
         page.append("- **a/b** is the share of the bare route's throughput that the product keeps with its whole chain")
                 .append(" (correlation id, security headers, CORS, client address, rate limits and slow-down, token")
                 .append(" authentication and the user's status, tenant resolution, authorization, metrics, the request")

@@ -13,9 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A server under load, run as a child JVM of the harness with given flags and environment, its
- * output in files of a directory of its own. The harness reads the port it logs, and from
- * {@code /proc} its peak resident memory and the CPU time it has used.
+ * A server under load in a child JVM of the harness, started with given flags and environment, its
+ * output in files of a directory of its own. Several servers may share one JVM, each on a port of
+ * its own ({@link #alsoIn}). The harness reads the port each logs, and from {@code /proc} the JVM's
+ * peak resident memory and the CPU time it has used.
  */
 final class ServerProcess implements AutoCloseable {
 
@@ -49,6 +50,11 @@ final class ServerProcess implements AutoCloseable {
         // A harness stopped by Ctrl-C or a failed test leaves no server running behind it.
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop-" + name));
         return new ServerProcess(name, process, out, err);
+    }
+
+    /** The server {@code name} in this server's JVM; it listens on a port of its own, which {@link #awaitPort} reads. */
+    ServerProcess alsoIn(String name) {
+        return new ServerProcess(name, process, stdout, stderr);
     }
 
     /** Waits until standard output matches {@code listening}, whose group 1 is the port. */
@@ -96,7 +102,7 @@ final class ServerProcess implements AutoCloseable {
         return ProcFacts.cpuNanos(process.pid());
     }
 
-    /** Stops the server with SIGTERM, and kills it if it has not exited within 30 s. */
+    /** Stops the server's JVM with SIGTERM, and kills it if it has not exited within 30 s. */
     @Override
     public void close() throws InterruptedException {
         if (!process.isAlive()) {

@@ -6,8 +6,10 @@ import io.erpcore.config.AppConfig;
 import io.erpcore.config.ConfigLoader;
 import io.erpcore.config.DatabaseUrl;
 import io.erpcore.config.MapConfigSource;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,9 +25,10 @@ import java.util.regex.Pattern;
 
 /**
  * The load harness of {@code GET /api/v1/users?limit=20}: three servers over one PostgreSQL
- * database of {@code --tenants} x {@code --users} seeded users, each a child JVM with the same
- * flags, loaded in alternating rounds by the same clients with the same requests (a token of one of
- * the tenants' readers and its {@code X-Tenant-ID}, spread over every tenant):
+ * database of {@code --tenants} x {@code --users} seeded users, side by side in one child JVM
+ * ({@link SideBySideServers}), each on a port of its own, loaded in alternating rounds by the same
+ * clients with the same requests (a token of one of the tenants' readers and its
+ * {@code X-Tenant-ID}, spread over every tenant):
  *
  * <ol type="a">
  *   <li>the full chain: the packaged host ({@code app-host-runnable.jar}) in production mode;
@@ -36,8 +39,8 @@ import java.util.regex.Pattern;
  * First every server answers each tenant once and the three answers must be the same JSON; then
  * unrecorded warm-up rounds, then {@code --rounds} rounds at fixed concurrency (closed loop), then as
  * many at a fixed rate (open loop, latency from each request's due time). The order rotates each
- * round. It reports throughput, latency percentiles, errors, the servers' CPU and the database's
- * CPU per request, and each server's peak resident memory, as {@code performance/load-results.json},
+ * round. It reports throughput, latency percentiles, errors, the server's CPU and the database's
+ * CPU per request, and the server's peak resident memory, as {@code performance/load-results.json},
  * {@code performance/load-chart.svg} and {@code PERFORMANCE.md} under {@code --out}.
  *
  * <p>Run: {@code mvn -Pload -DskipTests verify -pl integration-tests -am [-Dload.args="--tenants 50 ..."]};
@@ -53,7 +56,8 @@ public final class UsersLoadHarness {
     private static final String ENCRYPTION_KEY = "c2VjcmV0LWxvYWQtaGFybmVzcy1rZXktMzItYnl0ZXM=";
     private static final String NEVER = "1000000000";
     private static final Pattern HOST_LISTENING = Pattern.compile("ERP Core is listening on http://[^\\s\"]*:(\\d+)");
-    private static final Pattern BARE_LISTENING = Pattern.compile("listening on (\\d+)");
+    private static final Pattern BARE_SCOPED_LISTENING = Pattern.compile("bare scoped listening on (\\d+)");
+    private static final Pattern BARE_BYPASS_LISTENING = Pattern.compile("bare bypass listening on (\\d+)");
     private static final Duration START = Duration.ofSeconds(120);
 
     private UsersLoadHarness() {
@@ -128,27 +132,51 @@ public final class UsersLoadHarness {
         return shown;
     }
 
+    /**
+     * Starts one JVM ({@link SideBySideServers}) on the host's runnable jar and the harness's server
+     * classes, and waits for its three ports: (a) the host, (b) and (c) the bare routes.
+     */
     private static List<ServerProcess> start(LoadOptions options, Path work, Map<String, String> environment,
             LoadDataset dataset) throws Exception {
-        log("starting the three servers in " + work.toAbsolutePath().normalize());
+        log("starting the host and the bare routes side by side in one JVM in " + work.toAbsolutePath().normalize());
         if (!Files.exists(options.jar())) {
             throw new IllegalStateException(options.jar().toAbsolutePath().normalize() + " is missing; build it with"
                     + " mvn -DskipTests package -pl app-host -am (the load profile's command builds it)");
         }
-        String classpath = System.getProperty("java.class.path");
-        Map<String, String> bypass = new LinkedHashMap<>(environment);
-        bypass.put(BareUsersServer.BYPASS_URL, TestDatabase.text(dataset.bypass()));
-        List<ServerProcess> servers = List.of(
-                ServerProcess.start("a", work.resolve("a"), options.jvmFlags(),
-                        List.of("-jar", options.jar().toAbsolutePath().toString()), environment),
-                ServerProcess.start("b", work.resolve("b"), options.jvmFlags(),
-                        List.of("-cp", classpath, BareUsersServer.class.getName(), "scoped"), environment),
-                ServerProcess.start("c", work.resolve("c"), options.jvmFlags(),
-                        List.of("-cp", classpath, BareUsersServer.class.getName(), "bypass"), bypass));
+        Map<String, String> withBypass = new LinkedHashMap<>(environment);
+        withBypass.put(BareUsersServer.BYPASS_URL, TestDatabase.text(dataset.bypass()));
+        String classpath = options.jar().toAbsolutePath() + File.pathSeparator + serverClasses(work.resolve("classes"));
+        ServerProcess host = ServerProcess.start("a", work, options.jvmFlags(),
+                List.of("-cp", classpath, SideBySideServers.class.getName()), withBypass);
+        List<ServerProcess> servers = List.of(host, host.alsoIn("b"), host.alsoIn("c"));
+        servers.get(1).awaitPort(BARE_SCOPED_LISTENING, START);
+        servers.get(2).awaitPort(BARE_BYPASS_LISTENING, START);
         servers.get(0).awaitPort(HOST_LISTENING, START);
-        servers.get(1).awaitPort(BARE_LISTENING, START);
-        servers.get(2).awaitPort(BARE_LISTENING, START);
         return servers;
+    }
+
+    /**
+     * A directory with the harness's server classes alone, copied from where this class was loaded:
+     * the test classes' directory also holds {@code logback-test.xml}, which would replace the
+     * host's own logging configuration.
+     */
+    private static Path serverClasses(Path directory) throws Exception {
+        Path loadedFrom = Path.of(SideBySideServers.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        if (!Files.isDirectory(loadedFrom)) {
+            throw new IllegalStateException("the harness runs from " + loadedFrom + "; it needs integration-tests'"
+                    + " compiled test classes as a directory (the load profile's command runs it so)");
+        }
+        String pkg = SideBySideServers.class.getPackageName().replace('.', '/');
+        Path target = Files.createDirectories(directory.resolve(pkg));
+        for (Class<?> server : List.of(SideBySideServers.class, BareUsersServer.class, UnscopedUserReader.class)) {
+            try (var classFiles = Files.newDirectoryStream(loadedFrom.resolve(pkg), server.getSimpleName() + "*.class")) {
+                for (Path classFile : classFiles) {
+                    Files.copy(classFile, target.resolve(classFile.getFileName().toString()),
+                            StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return directory.toAbsolutePath();
     }
 
     /** One request per reader token, tenant after tenant, so consecutive requests go to different tenants. */
@@ -179,7 +207,7 @@ public final class UsersLoadHarness {
 
     private static String description(String key) {
         return switch (key) {
-            case "a" -> "java -jar app-host-runnable.jar, APP_ENV=production: every step of the chain, then the route";
+            case "a" -> "the host's main from app-host-runnable.jar, APP_ENV=production: every step of the chain, then the route";
             case "b" -> "BareUsersServer scoped: JdbiUserRepository.list through the RLS executor on a bare Javalin route";
             default -> "BareUsersServer bypass: the same columns by a BYPASSRLS role with where tenant_id = ?, JDBI without the executor";
         };

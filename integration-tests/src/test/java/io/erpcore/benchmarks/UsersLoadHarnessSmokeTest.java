@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The load harness in a tiny configuration, so CI knows that the documented full run still works:
- * the packaged host and both harness servers start, answer every tenant alike, carry load in both
+ * the packaged host and both bare routes start side by side in one JVM, answer every tenant alike, carry load in both
  * loops without an error, and the report, the results and the chart are written, here under
  * {@code target/}, never over the committed ones in {@code docs/}. Its figures mean nothing:
  * seconds-long phases on a cold JVM. About 40 s.
@@ -40,6 +40,8 @@ class UsersLoadHarnessSmokeTest {
             assertThat(summary.answered()).as(summary.name()).isPositive();
             assertThat(summary.errors() + summary.unsent()).as(summary.name()).isZero();
         });
+        assertThat(results.servers()).extracting(LoadResults.Server::pid).as("one JVM serves all three side by side")
+                .containsOnly(results.servers().get(0).pid());
         assertThat(results.phases()).hasSize(2 * 2 * 3);
         assertThat(results.ratios()).extracting(LoadResults.Ratio::name).containsExactly("a/b", "b/c", "a/c");
         assertThat(results.ratios()).allSatisfy(ratio -> assertThat(ratio.median()).isPositive());
