@@ -1,5 +1,6 @@
 package io.erpcore.hostprocess;
 
+import static io.erpcore.hostprocess.Load.millisBetween;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -187,9 +188,5 @@ class DatabaseStopUnderLoadTest {
 
     private static Predicate<Answer> answeredAfter(long nanos) {
         return answer -> answer.answered() > nanos;
-    }
-
-    private static double millisBetween(long from, long to) {
-        return (to - from) / 1e6;
     }
 }

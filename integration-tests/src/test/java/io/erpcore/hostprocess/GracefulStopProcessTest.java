@@ -1,6 +1,9 @@
 package io.erpcore.hostprocess;
 
+import static io.erpcore.hostprocess.Load.millisBetween;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.erpcore.adapter.api.ReliabilityFigures;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -30,6 +33,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -66,10 +70,12 @@ class GracefulStopProcessTest {
     }
 
     @Test
-    void sigterm_under_a_steady_stream_drains_then_completes_every_request_it_received_and_exits_0() throws Exception {
-        host = HostProcess.launch(workingDirectory, HostProcess.production(database, Map.of(
-                "SHUTDOWN_DRAIN_DELAY_MS", String.valueOf(DRAIN_MS),
-                "SHUTDOWN_TIMEOUT_MS", "15000")), "--port", "0").awaitListening();
+    void sigterm_under_a_steady_stream_drains_then_completes_every_request_it_received_and_exits_0(TestInfo test)
+            throws Exception {
+        Map<String, String> settings = Map.of("SHUTDOWN_DRAIN_DELAY_MS", String.valueOf(DRAIN_MS),
+                "SHUTDOWN_TIMEOUT_MS", "15000");
+        host = HostProcess.launch(workingDirectory, HostProcess.production(database, settings), "--port", "0")
+                .awaitListening();
         String token = host.newTenantOwnerToken("steady");
         int port = URI.create(host.url()).getPort();
         Traffic traffic = new Traffic(host.url(), token, port);
@@ -79,14 +85,34 @@ class GracefulStopProcessTest {
         long sigterm = System.nanoTime();
         host.terminate();
         int exitCode = host.awaitExit(Duration.ofSeconds(20));
+        long exited = System.nanoTime();
         traffic.stop();
+
+        long listenerClosed = traffic.firstRefusedConnect().orElseThrow();
+        List<Integer> statuses = traffic.apiResponseStatuses();
+        ReliabilityFigures.of("faults", getClass(), test.getTestMethod().orElseThrow().getName(),
+                        "SIGTERM to the host while " + CLIENTS + " clients send GET /api/v1/me back to back")
+                .settings(settings).setting("clients", CLIENTS)
+                .add("requests answered", statuses.size(), "", "answers the clients received, before and after SIGTERM")
+                .add("failed answers", statuses.stream().filter(status -> status != 200).count(), "",
+                        "answers other than 200 to requests the server received; must be 0")
+                .add("answered during the drain", traffic.apiAnswers(sigterm, listenerClosed).size(), "",
+                        "requests sent after SIGTERM and answered before the listener closed")
+                .add("refused connections", traffic.apiFailures().size(), "",
+                        "client attempts refused after the listener closed: never received, so never answered")
+                .add("readiness 503 after SIGTERM", millisBetween(sigterm, traffic.firstReadinessAnswer(503).orElseThrow()),
+                        "ms", "from SIGTERM to the first readiness 503; bound 200 ms")
+                .add("listener closed after SIGTERM", millisBetween(sigterm, listenerClosed), "ms",
+                        "from SIGTERM to the first refused connection; SHUTDOWN_DRAIN_DELAY_MS " + DRAIN_MS)
+                .add("exit after SIGTERM", millisBetween(sigterm, exited), "ms",
+                        "from SIGTERM to the process's exit, with code " + exitCode + "; SHUTDOWN_TIMEOUT_MS 15000")
+                .write();
 
         assertThat(exitCode).as(host.stdout()).isZero();
         long firstUnready = traffic.firstReadinessAnswer(503).orElseThrow() - sigterm;
         assertThat(TimeUnit.NANOSECONDS.toMillis(firstUnready)).as("readiness 503 within 200 ms of SIGTERM").isLessThan(200);
         assertThat(traffic.readinessAnswersAfter(traffic.firstReadinessAnswer(503).orElseThrow()))
                 .as("readiness stays 503 once the stop began").containsOnly(503);
-        long listenerClosed = traffic.firstRefusedConnect().orElseThrow();
         assertThat(TimeUnit.NANOSECONDS.toMillis(listenerClosed - sigterm))
                 .as("the listener stays open for the drain delay").isGreaterThanOrEqualTo(DRAIN_MS - 100);
         assertThat(traffic.apiAnswers(sigterm + TimeUnit.MILLISECONDS.toNanos(100), listenerClosed))

@@ -42,6 +42,11 @@ final class Load {
         this.threads = Executors.newFixedThreadPool(clients);
     }
 
+    /** The milliseconds between two {@code System.nanoTime()} readings, as the reliability figures report them. */
+    static double millisBetween(long fromNanos, long toNanos) {
+        return (toNanos - fromNanos) / 1e6;
+    }
+
     /** Starts {@code clients} threads sending {@code request} (whose own timeout bounds each wait), pausing {@code pause} between. */
     static Load start(HttpRequest request, int clients, Duration pause) {
         Load load = new Load(request, clients, pause);

@@ -1,5 +1,6 @@
 package io.erpcore.hostprocess;
 
+import static io.erpcore.hostprocess.Load.millisBetween;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -213,10 +214,6 @@ class RedisStopUnderLoadTest {
 
     private static double slowest(List<Answer> answers) {
         return answers.stream().mapToDouble(Answer::millis).max().orElse(0);
-    }
-
-    private static double millisBetween(long from, long to) {
-        return (to - from) / 1e6;
     }
 
     /** What one outage left: the answers, when Redis stopped and returned (System.nanoTime), and what the host showed. */

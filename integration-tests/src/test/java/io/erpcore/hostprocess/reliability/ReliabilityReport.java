@@ -171,9 +171,9 @@ public final class ReliabilityReport {
                 The packaged host (`app-host/target/app-host-runnable.jar`) runs as a child process in production
                 mode on a PostgreSQL and a Redis that the test starts itself (an embedded PostgreSQL, a private
                 `redis-server` on a free port), never the machine's shared ones. Clients send requests back to back
-                while the test stops one of them and starts it again; every answer is recorded with its status,
-                problem code, `Retry-After` and how long it took. Latencies are measured by the clients, on the
-                same machine as the host."""));
+                while the test stops one of them and starts it again, or sends the host SIGTERM; every answer is
+                recorded with its status, problem code, `Retry-After` and how long it took. Latencies are measured
+                by the clients, on the same machine as the host."""));
         sections.put("scale-out", new Section("Scale-out", """
                 Two processes of the jar on different ports, started together on one PostgreSQL and one private
                 Redis with the same `JWT_SECRET`, `ENCRYPTION_KEY` and `REDIS_URL`, as two replicas behind a load
