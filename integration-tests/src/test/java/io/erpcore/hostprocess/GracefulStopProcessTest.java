@@ -4,7 +4,6 @@ import static io.erpcore.hostprocess.Load.millisBetween;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.erpcore.adapter.api.ReliabilityFigures;
-
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -45,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GracefulStopProcessTest {
 
     private static final long DRAIN_MS = 1500;
+    private static final long STOP_TIMEOUT_MS = 15_000;
     private static final int CLIENTS = 4;
 
     @TempDir
@@ -73,7 +73,7 @@ class GracefulStopProcessTest {
     void sigterm_under_a_steady_stream_drains_then_completes_every_request_it_received_and_exits_0(TestInfo test)
             throws Exception {
         Map<String, String> settings = Map.of("SHUTDOWN_DRAIN_DELAY_MS", String.valueOf(DRAIN_MS),
-                "SHUTDOWN_TIMEOUT_MS", "15000");
+                "SHUTDOWN_TIMEOUT_MS", String.valueOf(STOP_TIMEOUT_MS));
         host = HostProcess.launch(workingDirectory, HostProcess.production(database, settings), "--port", "0")
                 .awaitListening();
         String token = host.newTenantOwnerToken("steady");
@@ -105,7 +105,7 @@ class GracefulStopProcessTest {
                 .add("listener closed after SIGTERM", millisBetween(sigterm, listenerClosed), "ms",
                         "from SIGTERM to the first refused connection; SHUTDOWN_DRAIN_DELAY_MS " + DRAIN_MS)
                 .add("exit after SIGTERM", millisBetween(sigterm, exited), "ms",
-                        "from SIGTERM to the process's exit, with code " + exitCode + "; SHUTDOWN_TIMEOUT_MS 15000")
+                        "from SIGTERM to the process's exit, with code " + exitCode + "; SHUTDOWN_TIMEOUT_MS " + STOP_TIMEOUT_MS)
                 .write();
 
         assertThat(exitCode).as(host.stdout()).isZero();
